@@ -541,6 +541,18 @@ class Overlay:
             shown.update((c.id, c) for c in self.corrections() if c.kind != "text" and named_articles(c) & roots)
         return list(shown.values())
 
+    def applied_by(self, scope: Scope) -> dict[str, int]:
+        """The corrections of :meth:`applied` counted by whose they are: "" the reader's own, else the colleague's
+        name (a shared library). An export said "with your 4 correction(s) applied" of a colleague's too."""
+        from reader.app.sharing import Sharing
+
+        sharing = Sharing.of(self._library)
+        out: dict[str, int] = {}
+        for c in self.applied(scope):
+            whose = sharing.byline(c.owner, c.visibility).owner
+            out[whose] = out.get(whose, 0) + 1
+        return out
+
 
 def read_article(library: Library, key: str) -> tuple[ArticleInfo, Article]:
     """An article as the window shows it: its info and its corrected reading (``broadsheet show``)."""

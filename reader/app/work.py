@@ -42,6 +42,8 @@ from reader.corrections.store import (
     apply_overlay,
     line_pages_by_source,
     locate_text_fix,
+    located_fixes,
+    newest_wins,
 )
 from reader.library.catalogue import Library, NotFoundError, anchored_keys, article_anchor, renamed_key
 from reader.library.changes import NEWS_CHANGES, count_change
@@ -353,6 +355,8 @@ class CorrectionPlace:
     line_end: int | None = None
     start: int | None = None
     end: int | None = None
+    #: an OCR text correction not read: the id of the later correction of its words that is (:func:`newest_wins`)
+    under: str | None = None
 
     @property
     def found(self) -> bool:
@@ -360,7 +364,8 @@ class CorrectionPlace:
 
     def to_json(self) -> dict[str, object]:
         return {"found": self.found, "why": self.why or None, "article": self.article, "line": self.line,
-                "line_start": self.line_start, "line_end": self.line_end, "start": self.start, "end": self.end}
+                "line_start": self.line_start, "line_end": self.line_end, "start": self.start, "end": self.end,
+                "under": self.under}
 
 
 def correction_places(library: Library, wanted: Collection[str] | None = None) -> list[CorrectionPlace]:
@@ -385,7 +390,23 @@ def correction_places(library: Library, wanted: Collection[str] | None = None) -
         for c in group:
             places[c.id] = (CorrectionPlace(c, Standing.NOT_FOUND, stale[c.id]) if c.id in stale
                             else _placed(c, result.articles, sources))
+        _mark_under(group, result.articles, places)
     return [places[c.id] for c in corrections if wanted is None or c.id in wanted]
+
+
+def _mark_under(group: Sequence[Correction], articles: Sequence[Article], places: dict[str, CorrectionPlace]) -> None:
+    """Mark in ``places`` each OCR text correction of ``group`` (in the order made) that is not read, a later one of its
+    words being read over it (:func:`newest_wins`): listed, it was not told from one read."""
+    for article in articles:
+        held = [c for c in group if c.kind == "text" and places[c.id].found and places[c.id].article == article.id]
+        located = located_fixes(article, held)
+        read = {f.correction.id for f in newest_wins(located)}
+        for i, f in enumerate(located):
+            if f.correction.id in read:
+                continue
+            over = next(g for g in reversed(located[i + 1:]) if g.part == f.part and g.start < f.end
+                        and f.start < g.end)
+            places[f.correction.id] = replace(places[f.correction.id], under=over.correction.id)
 
 
 def _placed(c: Correction, articles: Sequence[Article], sources: Mapping[str, str]) -> CorrectionPlace:

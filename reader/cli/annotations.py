@@ -14,6 +14,7 @@ from reader.cli.common import byline, open_library
 
 if TYPE_CHECKING:
     from reader.annotations.store import AnnotationStore
+    from reader.corrections.store import TextFix
     from reader.library.catalogue import Library
     from reader.model.document import Article
 
@@ -64,9 +65,22 @@ def _quoted(lib: Library, article: Article, source: str | None, key: str, quote:
     if at < 0:
         raise A.AnnotationError(f"article {key} does not contain {quote!r}")
     (start, end), = original_ranges(article, fixes, [(at, at + len(quote))])
-    print(f"broadsheet: {quote!r} is your correction; the note is made on the OCR's reading "
-          f"{article.text[start:end]!r}, as the window makes it.", file=sys.stderr)
+    print(f"broadsheet: {quote!r} is {_whose(lib, article, fixes, start, end)} correction; the note is made on the "
+          f"OCR's reading {article.text[start:end]!r}, as the window makes it.", file=sys.stderr)
     return start, end
+
+
+def _whose(lib: Library, article: Article, fixes: list[TextFix], start: int, end: int) -> str:
+    """Whose the corrections read in ``start``..``end`` of ``article``'s OCR text are, for "… is X correction": "your",
+    "bob's", "your and bob's" (a colleague's was said to be "your correction")."""
+    from reader.app.sharing import Sharing
+    from reader.corrections.store import fixes_within
+
+    sharing = Sharing.of(lib)
+    names = {sharing.byline(f.correction.owner, f.correction.visibility).owner
+             for f in fixes_within(article, fixes, start, end)}
+    said = (["your"] if "" in names or not names else []) + [f"{n}'s" for n in sorted(names - {""})]
+    return " and ".join(said)
 
 
 def _add(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:

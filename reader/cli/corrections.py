@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 from reader.cli.common import byline, open_library
 
 if TYPE_CHECKING:
+    from reader.app.overlay import Overlay
     from reader.app.work import CorrectionPlace
     from reader.corrections import store as C
     from reader.library.catalogue import Library
+    from reader.model.document import Article
 
 
 def cmd_correct(args: argparse.Namespace) -> int:
@@ -54,10 +56,24 @@ def cmd_correct(args: argparse.Namespace) -> int:
         elif args.action == "split-paragraph":
             corr = C.split_paragraph(art, args.offset)
         else:  # one correction a source line the characters come from, stored together
-            return _store(store, C.correct_text_lines(art, args.start, args.end, args.corrected), args)
+            return _store(store, _text(overlay, art, args), args)
         return _store(store, [corr], args)
     finally:
         lib.close()
+
+
+def _text(overlay: Overlay, art: Article, args: argparse.Namespace) -> list[C.Correction]:
+    """The corrections of ``correct text``: START..END of the OCR's text to read CORRECTED, over the corrections read
+    there (the reader's and the colleagues' they see), which are kept: the new one is read over them
+    (:func:`reader.corrections.store.newest_wins`), one reaching beyond START..END is corrected whole, its words
+    outside kept as read (:func:`reader.corrections.store.recorrect_text`). None when the words already read so, as
+    the reader reads them — it was compared with the OCR's text: the page's letters could not be put back over a
+    correction ("nothing to correct: the text already reads so")."""
+    from reader.corrections import store as C
+
+    fixes = C.located_fixes(art, overlay.text_corrections(art, overlay.source_of(args.article)))
+    _old, new = C.recorrect_text(art, fixes, args.start, args.end, args.corrected, mine=lambda c: False)
+    return new
 
 
 def _list(lib: Library, found: list[C.Correction], as_json: bool) -> None:
@@ -90,8 +106,9 @@ def _described(c: C.Correction, place: CorrectionPlace | None) -> str:
         why = place.why if place is not None else "it names nothing of this library"
         return f"{what}: no longer found — {why} (it is kept)"
     if place.line_start is not None:
+        under = f"; not read: a later correction of these words, {place.under}, is over it" if place.under else ""
         return (f"{what} at line {place.line} characters {place.line_start}–{place.line_end} (characters "
-                f"{place.start}–{place.end} of the article's text)")
+                f"{place.start}–{place.end} of the article's text){under}")
     return f"{what} at line {place.line}" if place.line else what
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from reader.cli.common import current_keys, open_library, search_options
@@ -23,7 +24,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         doc = analyze_file(args.source)
         items = items_from_document(doc, args.articles or None)
         annotations: list[Any] = []
-        applied = 0  # a source file read as it is: none of the reader's corrections
+        applied: dict[str, int] = {}  # a source file read as it is: none of the reader's corrections
     else:
         if not (args.articles or args.issue is not None or args.collection or args.query):
             raise ExportError("name the articles, --issue, --collection, --query or --source to export")
@@ -34,7 +35,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             scope = overlay.export_scope(articles, issue_id=args.issue, collection=args.collection,
                                          query=args.query, limit=args.limit, options=search_options(args))
             merged = {key: into for key in scope.left_out if (into := overlay.merged_into(key))}
-            applied = len(overlay.applied(scope))
+            applied = overlay.applied_by(scope)
         finally:
             lib.close()
         for corr, reason in scope.stale:
@@ -75,14 +76,19 @@ def _followed(overlay: Overlay, keys: list[str]) -> list[str]:
     return list(out)
 
 
-def script_said(args: argparse.Namespace, applied: int = 0) -> str:
-    """In what script the text was written: as the sources print it, with the ``applied`` corrections of the reader
-    when there are any (said only then: "applied" of none would tell of an edited text), and, with ``--reading``, a
-    TEI reading text converted (said: the window's reader reads in a script of their choosing; the file is in the
-    sources')."""
+def script_said(args: argparse.Namespace, applied: Mapping[str, int] | None = None) -> str:
+    """In what script the text was written: as the sources print it, with the corrections ``applied`` when there are
+    any (said only then: "applied" of none would tell of an edited text; whose: "" the reader's own, else a
+    colleague's name — a colleague's were counted as "your"), and, with ``--reading``, a TEI reading text converted
+    (said: the window's reader reads in a script of their choosing; the file is in the sources')."""
     said = "the text as the sources print it"
-    if applied:
-        said += f" with your {applied} correction(s) applied"
+    applied = {who: n for who, n in (applied or {}).items() if n}
+    if set(applied) == {""}:
+        said += f" with your {applied['']} correction(s) applied"
+    elif applied:
+        whose = ([f"{applied['']} yours"] if "" in applied else []) + [
+            f"{n} by {who}" for who, n in sorted(applied.items()) if who]
+        said += f" with {sum(applied.values())} correction(s) applied ({', '.join(whose)})"
     said += " (no script conversion"
     if args.format == "tei" and args.reading:
         return said + f"), with a reading text converted by OpenCC {args.reading}, marked as derived"

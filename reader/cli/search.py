@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 #: leads the snippet of a hit found only in the OCR's reading of words the reader corrected (the article reads the
 #: correction: ``"reading": "ocr"`` in ``--json``)
-AS_READ = "(the OCR's reading of words you corrected)"
+AS_READ = "(the OCR's reading of corrected words)"  # a colleague's too: not "you corrected"
 
 def _search_filters(args: argparse.Namespace) -> list[Any]:
     from reader.search.engine import Filter

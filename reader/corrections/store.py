@@ -483,17 +483,105 @@ def correct_text_lines(article: Article, start: int, end: int, corrected: str, k
 
 
 def recorrect_text(article: Article, fixes: Sequence[TextFix], start: int, end: int, corrected: str,
-                   key: str | None = None, creator: str = "") -> tuple[list[Correction], list[Correction]]:
-    """Correct ``article.text[start:end]`` again where text corrections (``fixes``, resolved on ``article``) lie:
-    (the corrections to take away, those to add). The ones over those characters go; ``corrected`` is made one
-    correction a line as by :func:`correct_text_lines`, none when it reads as the OCR does (the word as printed
-    restored). A second correction over a first had located its characters on the source character before them."""
-    starts = [0]
-    for p in article.parts:
-        starts.append(starts[-1] + len(p.text) + 2)
-    old = [f.correction for f in fixes if starts[f.part] + f.start < end and start < starts[f.part] + f.end]
-    new = correct_text_lines(article, start, end, corrected, key=key, creator=creator)
+                   key: str | None = None, creator: str = "",
+                   mine: Callable[[Correction], bool] | None = None) -> tuple[list[Correction], list[Correction]]:
+    """Correct ``article.text[start:end]`` (the OCR's text; inside one part) to ``corrected`` where text corrections
+    (``fixes``: resolved on ``article``, in the order made — :func:`located_fixes`, or those read, :func:`text_fixes`)
+    lie: (the corrections to take away, those to add); both empty when the words already read so.
+
+    A correction read there that reaches beyond ``start``..``end`` is corrected whole: its words outside them are
+    kept as it reads them (composed: "en" of the OCR's "pflanzen", read "Pflanzen-BOB", given as "en-ALICE" is
+    "Pflanzen-ALICE"), so the new correction leaves every word outside what was given as it read. The corrections read
+    there that are ``mine`` (all when None) go; ``corrected`` is made one correction a line as by
+    :func:`correct_text_lines`, the newest, read over the ones that stay (:func:`newest_wins`). Where it reads as the
+    OCR does (the page's letters put back), a correction that stays or one a correction taken away hid would be read
+    again: a correction of those words reading as the OCR does is made over it (it was "nothing to correct: the text
+    already reads so", and the colleague's correction stayed read). A second correction over a first had located its
+    characters on the source character before them."""
+    index, inner = _part_with_offset(article, start)
+    part = article.parts[index]
+    if end <= start or inner + (end - start) > len(part.text):
+        raise CorrectionError("a text correction must lie inside one part")
+    read = [f for f in newest_wins(fixes) if f.part == index]
+    lo, hi, text = _composed(part.text, read, inner, inner + (end - start), corrected)
+    if text == _reading(part.text, read, lo, hi):
+        return [], []
+    at = start - inner
+    new = correct_text_lines(article, at + lo, at + hi, text, key=key, creator=creator)
+    beside = _beside(read, [f for f in located_fixes(article, new) if f.part == index], lo, hi)
+    if beside:  # made again over those too, as they read
+        a, b = min([lo, *(f.start for f in beside)]), max([hi, *(f.end for f in beside)])
+        lo, hi, text = a, b, _reading(part.text, read, a, lo) + text + _reading(part.text, read, hi, b)
+        new = correct_text_lines(article, at + lo, at + hi, text, key=key, creator=creator)
+    old = [f.correction for f in read if f.start < hi and lo < f.end and (mine is None or mine(f.correction))]
+    gone = {c.id for c in old}
+    after = [f for f in fixes if f.correction.id not in gone] + located_fixes(article, new)
+    made = {c.id for c in new}
+    for f in newest_wins(after):  # read again, or read still though what was typed reads as the OCR there
+        if f.part == index and f.start < hi and lo < f.end and f.correction.id not in made:
+            a, b = max(f.start, lo), min(f.end, hi)
+            new.append(correct_text(article, at + a, at + b, part.text[a:b], key=key, creator=creator))
+    if len(new) > 1:  # made together, undone together
+        group = uuid.uuid4().hex
+        for c in new:
+            c.data["group"] = group
     return old, new
+
+
+def _beside(read: Sequence[TextFix], made: Sequence[TextFix], lo: int, hi: int) -> list[TextFix]:
+    """The corrections ``read`` outside ``lo``..``hi`` that the corrections ``made`` for those characters reach into:
+    over several lines, a change putting characters in at an edge takes the character beside it along
+    (:func:`_changed`), which may be another correction's — read no more under the new one, its words would read
+    as the OCR's."""
+    return [f for f in read if not (f.start < hi and lo < f.end)
+            and any(g.start < f.end and f.start < g.end for g in made)]
+
+
+def _composed(text: str, read: Sequence[TextFix], lo: int, hi: int, corrected: str) -> tuple[int, int, str]:
+    """``text[lo:hi]`` (a part's OCR text) corrected to ``corrected``, widened over the corrections ``read`` there
+    that reach beyond it: (start, end, what those characters are to read), the words of such a correction outside
+    ``lo``..``hi`` kept as it reads them (placed by aligning what it replaced with what it reads)."""
+    start, end, before, after = lo, hi, "", ""
+    for f in read:
+        if not (f.start < hi and lo < f.end):
+            continue
+        ops = SequenceMatcher(None, text[f.start:f.end], f.corrected, autojunk=False).get_opcodes()
+        if f.start < lo:
+            start, before = f.start, f.corrected[:_placed(ops, lo - f.start, len(f.corrected), left=True)]
+        if f.end > hi:
+            end, after = f.end, f.corrected[_placed(ops, hi - f.start, len(f.corrected), left=False):]
+    return start, end, before + corrected + after
+
+
+def _placed(opcodes: Sequence[tuple[str, int, int, int, int]], x: int, n: int, left: bool) -> int:
+    """Where offset ``x`` of a correction's original falls in what it reads (``n`` characters; ``opcodes`` of
+    :class:`difflib.SequenceMatcher`): inside text both share, at its place; inside a replacement, at the same share of
+    it; text put in exactly at ``x`` goes with the words on the side kept (``left``: the words before ``x``)."""
+    if left:
+        ends = [j2 for _tag, _i1, i2, _j1, j2 in opcodes if i2 == x]
+        if ends:
+            return max(ends)
+    else:
+        starts = [j1 for _tag, i1, _i2, j1, _j2 in opcodes if i1 == x]
+        if starts:
+            return min(starts)
+    for tag, i1, i2, j1, j2 in opcodes:
+        if i1 < x < i2:
+            return j1 + x - i1 if tag == "equal" else j1 + round((x - i1) * (j2 - j1) / (i2 - i1))
+    return n if left else 0
+
+
+def _reading(text: str, read: Sequence[TextFix], lo: int, hi: int) -> str:
+    """How ``text[lo:hi]`` (a part's OCR text) reads with the corrections ``read`` (in text order; each within it or
+    outside it)."""
+    out: list[str] = []
+    at = lo
+    for f in read:
+        if lo <= f.start and f.end <= hi:
+            out += [text[at:f.start], f.corrected]
+            at = f.end
+    out.append(text[at:hi])
+    return "".join(out)
 
 
 _REFLOW_SPACE = ("a correction cannot take out or change the space the reflow put between two source lines (it is "
@@ -973,7 +1061,13 @@ def _nearest_context(text: str, found: Sequence[int], n: int, ch: TextChange) ->
 
 
 def text_fixes(article: Article, corrections: Iterable[Correction]) -> list[TextFix]:
-    """The text corrections that apply to ``article``, resolved, in text order, without overlaps."""
+    """The text corrections that apply to ``article`` (``corrections`` in the order made), resolved, in text order:
+    of corrections whose words overlap, the newest (:func:`newest_wins`)."""
+    return newest_wins(located_fixes(article, corrections))
+
+
+def located_fixes(article: Article, corrections: Iterable[Correction]) -> list[TextFix]:
+    """Each of the text corrections ``corrections`` found in ``article``, resolved, in the order given (made)."""
     fixes: list[TextFix] = []
     index: dict[str, list[int]] = {}
     for i, p in enumerate(article.parts):
@@ -988,14 +1082,53 @@ def text_fixes(article: Article, corrections: Iterable[Correction]) -> list[Text
             if where is not None:
                 fixes.append(TextFix(i, where[0], where[1], ch.original, ch.corrected, c))
                 break
-    fixes.sort(key=lambda f: (f.part, f.start, f.end))
+    return fixes
+
+
+def fixes_within(article: Article, fixes: Iterable[TextFix], start: int, end: int) -> list[TextFix]:
+    """Those of ``fixes`` (resolved on ``article``) that replace characters of ``article.text[start:end]``."""
+    starts = [0]
+    for p in article.parts:
+        starts.append(starts[-1] + len(p.text) + 2)
+    return [f for f in fixes if starts[f.part] + f.start < end and start < starts[f.part] + f.end]
+
+
+def newest_wins(fixes: Sequence[TextFix]) -> list[TextFix]:
+    """Of ``fixes`` (in the order made), the ones read, in text order: each that no later one overlaps. The newest
+    correction of some words is what is read, as in any editor (a reader's second correction of a word, a colleague's
+    over theirs, the OCR's letters put back over another's); an earlier one it overlaps is kept (listed, undoable:
+    undoing the newest brings it back) and not read at all — read in part, two corrections made a text no one wrote.
+    One not read still hides what it overlaps: a later correction of some of its words never brings back one it
+    hid. It was the first made that was read, the later one "overlaps an earlier one and is skipped" (seen by the
+    by-eye tester: ``correct text A 32 35 ist1`` then ``… ist2`` — both stored and listed, ``show`` read "ist1")."""
     out: list[TextFix] = []
+    by_part: dict[int, list[TextFix]] = {}
     for f in fixes:
-        if out and out[-1].part == f.part and f.start < out[-1].end:
-            log.info("text correction %s overlaps an earlier one and is skipped", f.correction.id)
-            continue
-        out.append(f)
+        by_part.setdefault(f.part, []).append(f)
+    for mine in by_part.values():
+        for f, under in zip(mine, _under_later(mine), strict=True):
+            if under:
+                log.info("text correction %s is under a later one and not read", f.correction.id)
+            else:
+                out.append(f)
+    out.sort(key=lambda f: (f.part, f.start, f.end))
     return out
+
+
+def _under_later(fixes: Sequence[TextFix]) -> list[bool]:
+    """For each of ``fixes`` (of one part, in the order made): whether a later one overlaps it. From the newest back,
+    against the union of the later ones' characters (sorted, disjoint: ``starts``/``ends``)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    under = [False] * len(fixes)
+    for i in range(len(fixes) - 1, -1, -1):
+        f = fixes[i]
+        k = bisect_right(starts, f.start) - 1
+        under[i] = (k >= 0 and ends[k] > f.start) or (k + 1 < len(starts) and starts[k + 1] < f.end)
+        lo, hi = bisect_left(ends, f.start), bisect_right(starts, f.end)
+        joined = (min(starts[lo], f.start), max(ends[hi - 1], f.end)) if lo < hi else (f.start, f.end)
+        starts[lo:hi], ends[lo:hi] = [joined[0]], [joined[1]]
+    return under
 
 
 def corrected_part(part: Part, fixes: Sequence[TextFix]) -> Part:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
 
 from reader.app.overlay import MERGE_UNDONE, MERGED, MERGED_IN, SPLIT, SPLIT_UNDONE
 from reader.app.reading import StoredScript, stored_form, stored_script
@@ -24,6 +25,7 @@ from reader.model.errors import BroadsheetError
 from reader.text.chars import opens_on_quote
 
 if TYPE_CHECKING:
+    from reader.app.sharing import Sharing
     from reader.gui.mainwindow import MainWindow
 
 
@@ -501,7 +503,7 @@ class Corrections:
         offset, key = self.base_offset(sel[0][0], sel[0][1]), self.state.article_id
         if offset is None:  # said, not silently nothing
             self._status(QCoreApplication.translate(
-                "MainWindow", "The cursor is inside a word you corrected: put it before or after the word."), 5000)
+                "MainWindow", "The cursor is inside a corrected word: put it before or after the word."), 5000)
             return False
         return self._correct(lambda art: C.split_paragraph(art, offset, key=key))
 
@@ -545,23 +547,30 @@ class Corrections:
         except BroadsheetError as e:
             self.w.report(error_text(e))
             return False
+        typed = corrected is None
         if corrected is None:
             said = self._stored_script(base)
             corrected = self._in_source_script(base.text[start:end], prompts.corrected_text(
                 self.w, base.text[start:end], stored=said), said)
             if corrected is None:
                 return False
-        try:
-            corrs = C.correct_text_lines(base, start, end, corrected, key=key)
+        archive = self.w.archive
+        if archive is None:
+            return False
+        try:  # beside a correction, a change over lines may reach into it: made again as it reads (recorrect_text)
+            old, corrs = C.recorrect_text(base, C.located_fixes(base, archive.text_corrections(base)), start, end,
+                                          corrected, key=key,
+                                          mine=lambda c: archive.sharing.byline(c.owner, c.visibility).editable)
         except BroadsheetError as e:  # e.g. the correction drops a space the reflow put between the lines
             self.w.report(error_text(e))
-            return False
-        if not corrs:
+            return typed and self._kept(corrected)
+        if not corrs and not old:
             self._status(QCoreApplication.translate("MainWindow", "The text already reads so."), 4000)
             return False
         if self._read_again_since(corrs, digest):
             return False
-        return self.add_corrections(corrs)
+        done = self._swap(old, corrs, key) if old else self.add_corrections(corrs)
+        return done or (typed and self._kept(corrected))
 
     def _in_source_script(self, original: str, typed: str | None, said: StoredScript | None) -> str | None:
         """What to store of ``typed``, a correction of ``original`` typed while the article is read in another
@@ -594,30 +603,49 @@ class Corrections:
         return reading, cs - now, ce - now
 
     def _recorrect(self, shown: Article, part: int, s: int, e: int, corrected: str | None) -> bool:
-        """Correct again characters ``s``..``e`` of part ``part`` of the corrected reading ``shown``, which hold the
-        reader's corrections: offered as it reads; what is typed replaces those corrections (one undoable step), the
-        OCR's own words typed take them away."""
+        """Correct again characters ``s``..``e`` of part ``part`` of the corrected reading ``shown``, which hold
+        corrections: offered as it reads, the dialog naming a colleague who made one; what is typed replaces the
+        reader's own corrections there and is read over a colleague's, kept (one undoable step); the OCR's own words
+        typed take the reader's away, and are a correction over a colleague's. Seen by the by-eye tester: over a
+        colleague's correction the dialog said "you corrected", and OK failed ("not yours to undo"), the typing lost."""
         w, base, key = self.w, self.base_article, self.state.article_id
         if w.archive is None or base is None or key is None:
             return False
         offset = sum(len(p.text) + 2 for p in shown.parts[:part])
         fixes = w.archive.text_fixes(base)
         [(start, end)] = C.original_ranges(base, fixes, [(offset + s, offset + e)])
+        sharing = w.archive.sharing
+        typed = corrected is None
         if corrected is None:
             said = self._stored_script(base)
             corrected = self._in_source_script(shown.text[offset + s:offset + e], prompts.corrected_text(
-                w, shown.text[offset + s:offset + e], ocr=base.text[start:end], stored=said), said)
+                w, shown.text[offset + s:offset + e], ocr=base.text[start:end], stored=said,
+                by=", ".join(_others(sharing, base, fixes, start, end))), said)
             if corrected is None:
                 return False
         if corrected == shown.text[offset + s:offset + e]:
             self._status(QCoreApplication.translate("MainWindow", "The text already reads so."), 4000)
             return False
         try:
-            old, new = C.recorrect_text(base, fixes, start, end, corrected, key=key)
+            old, new = C.recorrect_text(base, C.located_fixes(base, w.archive.text_corrections(base)), start, end,
+                                        corrected, key=key,
+                                        mine=lambda c: sharing.byline(c.owner, c.visibility).editable)
         except BroadsheetError as ex:
             w.report(error_text(ex))
+            return self._kept(corrected) if typed else False
+        if not old and not new:
+            self._status(QCoreApplication.translate("MainWindow", "The text already reads so."), 4000)
             return False
-        return self._swap(old, new, key)
+        return self._swap(old, new, key) or (typed and self._kept(corrected))
+
+    def _kept(self, typed: str) -> bool:
+        """What the reader typed as a correction that could not be stored, kept on the clipboard and said (it was
+        lost); False."""
+        QGuiApplication.clipboard().setText(typed)
+        self.w.report(QCoreApplication.translate(
+            "MainWindow", "The correction you typed, “%1”, was not stored; it is on the clipboard.").replace(
+            "%1", typed))
+        return False
 
     def set_show_corrected(self, on: bool) -> None:
         """Show the corrected reading of OCR text, or the original as the source has it: the selection, the cursor,
@@ -641,3 +669,11 @@ class Corrections:
         # then the other reading at the line the reader was at (it jumped; the caret left at the article's
         # start, selected again after the place was restored, took the view back to the headline)
         view.restore_place_in_text(place)
+
+
+def _others(sharing: Sharing, article: Article, fixes: list[C.TextFix], start: int, end: int) -> list[str]:
+    """The colleagues whose corrections are read in characters ``start``..``end`` of ``article``'s OCR text (``fixes``:
+    those read), by name; none in a library folder."""
+    names = {sharing.byline(f.correction.owner, f.correction.visibility).owner
+             for f in C.fixes_within(article, fixes, start, end)}
+    return sorted(names - {""})

@@ -275,7 +275,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1519"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1527"/>
         <source>Your correction removed “%1” here.</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) larger (1) or smaller (-1) text asked for over the text: Ctrl+plus, Ctrl+minus, Ctrl+wheel the converter showing an article (given its text) in the chosen script the article&apos;s page was set in vertical columns (ECPO): a headline&apos;s columns are shown apart search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each the vertical reader&apos;s place when a resize began, kept until the columns are laid out again (the reader&apos;s place in original characters, where it was shown): kept while the reader does not scroll, so that successive changes (Ctrl+] twice, a resize back and forth) come back to the same character — each took the start of the line or column now at the top, and the place drifted a line or a column each time</extracomment>
         <translation>您的校正在此处删去了“%1”。</translation>
@@ -507,9 +507,9 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+151"/>
+        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+154"/>
         <source>Export</source>
-        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the script the reader reads in (an OpenCC configuration, &quot;&quot; the original): the export is as printed, said so scope (&quot;article&quot;, &quot;issue&quot;) → whether all its articles are read in ``script`` as printed (nothing to say of conversion then); a scope not in it was not judged the citation style of the ``cite`` format (reader.export.cite.STYLES) the articles in it the reader&apos;s corrections its text holds (:meth:`reader.app.overlay.Overlay.applied`) a collection&apos;s entries not exported: their article no longer in the library, or merged into another (the dialog said &quot;Exported 1 article(s)&quot; of a collection of two, the other left out unsaid — seen by eye) the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
+        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the script the reader reads in (an OpenCC configuration, &quot;&quot; the original): the export is as printed, said so scope (&quot;article&quot;, &quot;issue&quot;) → whether all its articles are read in ``script`` as printed (nothing to say of conversion then); a scope not in it was not judged the citation style of the ``cite`` format (reader.export.cite.STYLES) the articles in it the reader&apos;s corrections its text holds (:meth:`reader.app.overlay.Overlay.applied`) a collection&apos;s entries not exported: their article no longer in the library, or merged into another (the dialog said &quot;Exported 1 article(s)&quot; of a collection of two, the other left out unsaid — seen by eye) of ``applied``, the colleagues&apos; (a shared library), by name: they were said to be the reader&apos;s the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
         <translation>导出</translation>
     </message>
     <message>
@@ -719,7 +719,12 @@
         <translation>已将 %1 篇文章导出到 %2：文本按来源所印。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Exported %1 article(s) to %2: the text as the sources print it, with %3 correction(s) applied, %4 of them your colleagues&apos; (%5).</source>
+        <translation>已将 %1 篇文章导出到 %2：文本按来源所印，并已应用 %3 处校正，其中 %4 处是同事的（%5）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%1 entry(ies) of the collection not exported: their article is no longer in the library, or was merged into another (the entries are kept).</source>
         <translation>收藏集中有 %1 个条目未导出：其文章已不在文库中，或已并入另一篇文章（条目仍保留）。</translation>
     </message>
@@ -737,7 +742,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-671"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-675"/>
         <location line="+1"/>
         <source>Find in article</source>
         <extracomment>a paragraph&apos;s column pitch in percent of the one at the horizontal view&apos;s 175 % (k, offset, rect, char, font px) what to say of the place under the pointer (set by the article view) the flat index of each column&apos;s first cell, in reading order (right to left) each column&apos;s strip (left, right), in the same order: x falls from one to the next</extracomment>
@@ -890,7 +895,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+160"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+161"/>
         <source>Library</source>
         <extracomment>room left around the first window for the window manager&apos;s frame and title bar an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits the reader&apos;s work changed by other processes, heard and shown</extracomment>
         <translation>文库</translation>
@@ -941,7 +946,7 @@
         <translation>松开鼠标，把这些文件导入文库。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="+189"/>
+        <location filename="../../reader/gui/actions.py" line="+198"/>
         <source>&amp;Open library…</source>
         <extracomment>widgets of the toolbar (dotted name on the window → place)</extracomment>
         <translation>打开文库(&amp;O)…</translation>
@@ -1384,7 +1389,7 @@
         <translation>这一行不属于任何文章。</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+247"/>
         <source>hit %1/%2</source>
         <translation>命中 %1/%2</translation>
     </message>
@@ -1416,7 +1421,7 @@
         <translation>文本行</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/tasks.py" line="+94"/>
+        <location filename="../../reader/gui/tasks.py" line="+95"/>
         <source>Import files</source>
         <extracomment>the running task imports asked for while another task ran: (paths, open what they bring, read again files held unchanged)</extracomment>
         <translation>导入文件</translation>
@@ -1574,7 +1579,7 @@
         <translation>调试信息已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+129"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+142"/>
         <source>Select some text to highlight.</source>
         <translation>请先选择要高亮的文字。</translation>
     </message>
@@ -1755,7 +1760,12 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>删除收藏集 %1？其中的文章仍保留在文库中。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>Corrected text (%2 corrected the OCR&apos;s “%1”; what you type is stored as your correction over it, theirs and the original are kept):</source>
+        <translation>校正后的文字（%2 校正了 OCR 识别的“%1”；您输入的内容将作为您自己的校正存在其上，对方的校正与原文均保留）：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Corrected text (you corrected the OCR&apos;s “%1”; the original is kept):</source>
         <translation>校正后的文字（您校正了 OCR 识别的“%1”；原文保留）：</translation>
     </message>
@@ -1792,7 +1802,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>按输入存储</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/corrections_ui.py" line="+31"/>
+        <location filename="../../reader/gui/corrections_ui.py" line="+33"/>
         <source>Merge articles</source>
         <translation>合并文章</translation>
     </message>
@@ -1926,8 +1936,8 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+20"/>
-        <source>The cursor is inside a word you corrected: put it before or after the word.</source>
-        <translation>光标位于您校正过的词语之内：请将光标放在该词之前或之后。</translation>
+        <source>The cursor is inside a corrected word: put it before or after the word.</source>
+        <translation>光标位于校正过的词语之内：请将光标放在该词之前或之后。</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1940,13 +1950,19 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>请选择要更正的字符（在同一段落内）。</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <location line="+53"/>
+        <location line="+44"/>
+        <location line="+59"/>
+        <location line="+10"/>
         <source>The text already reads so.</source>
         <translation>原文已是如此。</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="+8"/>
+        <source>The correction you typed, “%1”, was not stored; it is on the clipboard.</source>
+        <translation>您输入的校正“%1”未能保存；它已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location line="-106"/>
         <source>Those characters were themselves corrected; undo that first.</source>
         <translation>这些字符本身已被校正；请先撤销那次校正。</translation>
     </message>
@@ -2020,8 +2036,8 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+5"/>
-        <source>Found in the OCR&apos;s reading of words you corrected; the article reads your correction.</source>
-        <translation>在您校正过的文字的 OCR 原文中找到；文章显示的是您的校正。</translation>
+        <source>Found in the OCR&apos;s reading of corrected words; the article reads the correction.</source>
+        <translation>在校正过的文字的 OCR 原文中找到；文章显示的是校正后的文字。</translation>
     </message>
     <message>
         <location line="+43"/>
@@ -2032,12 +2048,13 @@ Save your text over it? (Undo brings the other text back.)</source>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/problems_panel.py" line="+21"/>
+        <location filename="../../reader/gui/widgets/problems_panel.py" line="+87"/>
         <source>Problems</source>
+        <extracomment>the room left and right of a message, and above and below it</extracomment>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Copy all</source>
         <translation>全部复制</translation>
     </message>
@@ -2360,7 +2377,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-731"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-735"/>
         <source>Article text</source>
         <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) a character set in a vertical column: (k, display offset, y, character, font px) the zero-width space put where CJK rules allow a line break that Qt&apos;s line breaker does not the word joiner put where CJK rules forbid a line break that Qt&apos;s line breaker would make the reader&apos;s highlights (annotations) a word the reader corrected: a dashed line under it (beside it in vertical columns), so the text shown never silently differs from the page a mark in the reading view: the range, its colour, and whether it is a line under the text (a correction) rather than a ground behind it (a highlight, a hit) what the reading view says of a place (a display part and offset), e.g. that the reader corrected it Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph&apos;s line height (percent of the font&apos;s) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
         <translation>文章正文</translation>
@@ -2485,7 +2502,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>VerticalReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+333"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+337"/>
         <source>Article text, vertical</source>
         <extracomment>shown, wrapped, while the view is empty (an empty library: where files go). Not Qt&apos;s placeholder text: Qt draws that on one line, cut at the view&apos;s edge a paragraph&apos;s line height in percent of the font&apos;s (View → Line spacing) the document position where each shown part starts (a dateline and its byline share a block) per part, the document offsets (in the block) of the zero-width spaces put in for line breaking (the place kept through the last resize, where it was shown): see :meth:`resizeEvent` what to say of the place under the pointer (set by the article view)</extracomment>
         <translation>文章正文（竖排）</translation>
@@ -2543,9 +2560,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>query</name>
     <message>
-        <location filename="../../reader/search/engine.py" line="+151"/>
+        <location filename="../../reader/search/engine.py" line="+160"/>
         <source>query: unknown sort {sort!r} (relevance or date)</source>
-        <extracomment>hits of at least one article in this many: their summaries are read as the table of every article (kept) filters on the article&apos;s own row (the others are on its issue or its pages) filters on the article&apos;s issue the articles on the pages numbered from ? to ? (both indexes searched: pages by number, article_pages by page) a common string&apos;s page of hits is found by testing texts in date order when that reads at most about this many texts (~10 ms on the index&apos;s copy; on average the page&apos;s hits times the articles per hit of the string) texts tested at a time on that walk a one-string search&apos;s candidates are counted while verified (every occurrence, not the first: its relevance then needs no second read) when they are at most this many; more would hold more hits than relevance ranks the summary of a row gone since it matched (sorted last) (the mapping ``readings`` gave last, the same by catalogue row) :meth:`prepare` was called: the table of every article is kept (see there) folded texts read while verifying the current query&apos;s terms (reused by ranking), per thread the last query&apos;s matching rows, per thread (:meth:`_matching_kept`)</extracomment>
+        <extracomment>hits of at least one article in this many: their summaries are read as the table of every article (kept) filters on the article&apos;s own row (the others are on its issue or its pages) filters on the article&apos;s issue the articles on the pages numbered from ? to ? (both indexes searched: pages by number, article_pages by page) the printed label of an article ``a``&apos;s own first page (one of the pages it is on, found among its source&apos;s pages), NULL where that page prints none. Not any page of the issue numbered alike: the undated pages of one folder are filed as one issue, each its page 1, and an 1820 article was listed as &quot;p.224&quot;, the number printed on an 1870 page (seen by the by-eye tester). By the source&apos;s pages (a file&apos;s one, an issue&apos;s few), then the article&apos;s page by key: SQLite otherwise took the pages numbered alike in the whole library (every page 1) a common string&apos;s page of hits is found by testing texts in date order when that reads at most about this many texts (~10 ms on the index&apos;s copy; on average the page&apos;s hits times the articles per hit of the string) texts tested at a time on that walk a one-string search&apos;s candidates are counted while verified (every occurrence, not the first: its relevance then needs no second read) when they are at most this many; more would hold more hits than relevance ranks the summary of a row gone since it matched (sorted last) (the mapping ``readings`` gave last, the same by catalogue row) :meth:`prepare` was called: the table of every article is kept (see there) folded texts read while verifying the current query&apos;s terms (reused by ranking), per thread the last query&apos;s matching rows, per thread (:meth:`_matching_kept`)</extracomment>
         <translation>查询：未知的排序 {sort!r}（可用 relevance 或 date）</translation>
     </message>
     <message>

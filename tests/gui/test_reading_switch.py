@@ -67,7 +67,7 @@ def test_a_word_corrected_with_the_ocrs_reading_shown_starts_from_its_correction
     select(win, "马骏")
     offered: list[str] = []
 
-    def typed(_parent: Any, original: str, ocr: str | None = None, stored: Any = None) -> str:
+    def typed(_parent: Any, original: str, ocr: str | None = None, stored: Any = None, by: str = "") -> str:
         offered.append(original)
         assert ocr == "马骏"  # the dialog names what the OCR read
         return "马駿"

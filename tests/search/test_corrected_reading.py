@@ -246,5 +246,5 @@ def test_the_command_line_says_a_snippet_is_the_ocrs_reading_of_a_corrected_word
     assert main(["search", word, "--library", str(folder), "--limit", "1000"]) == 0
     out = capsys.readouterr().out.splitlines()
     at = next(i for i, line in enumerate(out) if line.startswith(article))
-    assert out[at + 1].strip().startswith("(the OCR's reading of words you corrected)") and word in out[at + 1]
+    assert out[at + 1].strip().startswith("(the OCR's reading of corrected words)") and word in out[at + 1]
     assert sum("OCR's reading" in line for line in out) == 1

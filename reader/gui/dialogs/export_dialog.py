@@ -92,6 +92,8 @@ class Built:
     #: a collection's entries not exported: their article no longer in the library, or merged into another (the
     #: dialog said "Exported 1 article(s)" of a collection of two, the other left out unsaid — seen by eye)
     left_out: int = 0
+    #: of ``applied``, the colleagues' (a shared library), by name: they were said to be the reader's
+    theirs: dict[str, int] = field(default_factory=dict)
 
 
 def build_export(library: Any, req: ExportRequest, *, progress: Callable[..., None],
@@ -122,8 +124,9 @@ def build_export(library: Any, req: ExportRequest, *, progress: Callable[..., No
     elif req.fmt == "cite":
         options = {"style": req.style}
     annotations = scope.annotations if req.annotations else []
-    applied = len(library.applied(scope)) if hasattr(library, "applied") else 0
-    return Built(export(items, req.fmt, annotations, **options), len(items), applied, len(scope.left_out))
+    by = library.applied_by(scope) if hasattr(library, "applied_by") else {}
+    return Built(export(items, req.fmt, annotations, **options), len(items), sum(by.values()), len(scope.left_out),
+                 {who: n for who, n in by.items() if who and n})
 
 
 #: the file name offered for each scope: broadsheet-<name><suffix>
@@ -394,6 +397,10 @@ class ExportDialog(QDialog):
         said = self.tr("Exported %1 article(s) to %2: the text as the sources print it, with %3 correction(s) of yours "
                        "applied.") if applied else self.tr("Exported %1 article(s) to %2: the text as the sources "
                                                            "print it.")
+        if result.theirs:  # a colleague's were said to be the reader's
+            said = self.tr("Exported %1 article(s) to %2: the text as the sources print it, with %3 correction(s) "
+                           "applied, %4 of them your colleagues' (%5).").replace(
+                "%4", str(sum(result.theirs.values()))).replace("%5", ", ".join(sorted(result.theirs)))
         said = said.replace("%1", str(count)).replace("%2", str(self.written)).replace("%3", str(applied))
         if result.left_out:
             said += " " + self.tr("%1 entry(ies) of the collection not exported: their article is no longer in the "

@@ -64,12 +64,17 @@ def confirm_delete_collection(parent: QWidget, name: str) -> bool:
 
 
 def corrected_text(parent: QWidget, original: str, ocr: str | None = None,
-                   stored: StoredScript | None = None) -> str | None:
+                   stored: StoredScript | None = None, by: str = "") -> str | None:
     """The corrected reading of ``original`` (OCR text within one paragraph, as stored: in the source's script);
-    ``ocr``: what the OCR read there, named when it differs (``original`` is the reader's own correction, corrected
-    again); ``stored``: the view shows the article in another script — said plainly, the correction being stored in
-    the source's (:func:`reader.app.reading.stored_script`)."""
-    if ocr is not None and ocr != original:
+    ``ocr``: what the OCR read there, named when it differs (``original`` is a correction, corrected again); ``by``:
+    the colleagues who made it (a shared library), named — "you corrected" was said of a colleague's correction —,
+    the reader's own stored over it; ``stored``: the view shows the article in another script — said plainly, the
+    correction being stored in the source's (:func:`reader.app.reading.stored_script`)."""
+    if ocr is not None and ocr != original and by:
+        label = QCoreApplication.translate(
+            "MainWindow", "Corrected text (%2 corrected the OCR's “%1”; what you type is stored as your correction "
+                          "over it, theirs and the original are kept):").replace("%1", ocr).replace("%2", by)
+    elif ocr is not None and ocr != original:
         label = QCoreApplication.translate(
             "MainWindow", "Corrected text (you corrected the OCR's “%1”; the original is kept):").replace("%1", ocr)
     else:

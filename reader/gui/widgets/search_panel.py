@@ -219,9 +219,9 @@ class HitDelegate(QStyledItemDelegate):
 
     @staticmethod
     def as_read_tip() -> str:
-        """The tooltip of such a hit's row."""
+        """The tooltip of such a hit's row (the words may be a colleague's correction: not "you corrected")."""
         return QCoreApplication.translate(
-            "MainWindow", "Found in the OCR's reading of words you corrected; the article reads your correction.")
+            "MainWindow", "Found in the OCR's reading of corrected words; the article reads the correction.")
 
     @staticmethod
     def secondary_colour(option: QStyleOptionViewItem) -> str:
