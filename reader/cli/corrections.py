@@ -63,8 +63,9 @@ def cmd_correct(args: argparse.Namespace) -> int:
 
 
 def _text(overlay: Overlay, art: Article, args: argparse.Namespace) -> list[C.Correction]:
-    """The corrections of ``correct text``: START..END of the OCR's text to read CORRECTED, over the corrections read
-    there (the reader's and the colleagues' they see), which are kept: the new one is read over them
+    """The corrections of ``correct text``: START..END of the text as ``show`` prints it (a search's ``matches``; the
+    corrections read applied: :func:`reader.corrections.store.reading_edit`) to read CORRECTED, over the corrections
+    read there (the reader's and the colleagues' they see), which are kept: the new one is read over them
     (:func:`reader.corrections.store.newest_wins`), one reaching beyond START..END is corrected whole, its words
     outside kept as read (:func:`reader.corrections.store.recorrect_text`). None when the words already read so, as
     the reader reads them — it was compared with the OCR's text: the page's letters could not be put back over a
@@ -72,7 +73,8 @@ def _text(overlay: Overlay, art: Article, args: argparse.Namespace) -> list[C.Co
     from reader.corrections import store as C
 
     fixes = C.located_fixes(art, overlay.text_corrections(art, overlay.source_of(args.article)))
-    _old, new = C.recorrect_text(art, fixes, args.start, args.end, args.corrected, mine=lambda c: False)
+    start, end, corrected = C.reading_edit(art, fixes, args.start, args.end, args.corrected)
+    _old, new = C.recorrect_text(art, fixes, start, end, corrected, mine=lambda c: False)
     return new
 
 
@@ -108,7 +110,7 @@ def _described(c: C.Correction, place: CorrectionPlace | None) -> str:
     if place.line_start is not None:
         under = f"; not read: a later correction of these words, {place.under}, is over it" if place.under else ""
         return (f"{what} at line {place.line} characters {place.line_start}–{place.line_end} (characters "
-                f"{place.start}–{place.end} of the article's text){under}")
+                f"{place.start}–{place.end} of the OCR's text of the article){under}")
     return f"{what} at line {place.line}" if place.line else what
 
 

@@ -284,10 +284,11 @@ def _add_work_parsers(sub: argparse._SubParsersAction[OneSentenceParser]) -> Non
     a = acts.add_parser("split-paragraph", help="split the paragraph at OFFSET of the article's text")
     a.add_argument("article")
     a.add_argument("offset", type=whole)
-    a = acts.add_parser("text", help="correct the OCR text START..END to CORRECTED (over a line break: one "
-                                     "correction a line, undone together)")
+    a = acts.add_parser("text", help="correct characters START..END of the article's text as 'broadsheet show' "
+                                     "prints it (a search's matches) to CORRECTED (over a line break: one correction "
+                                     "a line, undone together)")
     a.add_argument("article")
-    a.add_argument("start", type=whole)
+    a.add_argument("start", type=whole, help="offset in the text as shown, your corrections applied")
     a.add_argument("end", type=whole)
     a.add_argument("corrected")
     a = acts.add_parser("list")

@@ -482,6 +482,21 @@ def correct_text_lines(article: Article, start: int, end: int, corrected: str, k
     return out
 
 
+def reading_edit(article: Article, fixes: Sequence[TextFix], start: int, end: int, corrected: str,
+                 ) -> tuple[int, int, str]:
+    """Characters ``start``..``end`` of the reading (``article`` with the corrections read of ``fixes`` applied: the
+    text ``broadsheet show`` prints and the window shows) to read ``corrected``, as an edit of the OCR's text for
+    :func:`recorrect_text`: (start, end, corrected) over the whole of every correction the characters touch, its words
+    outside them kept as read ("色" of 黑灰色, a correction of 黑灰, given as 調 is 黑灰 → 黑灰調; the window widens a
+    selection to whole corrections before asking). Offsets taken from ``show`` or a search's ``matches`` had been read
+    by ``correct text`` as the OCR's after a correction changing the length (势。 was corrected for 趋势)."""
+    read = newest_wins(fixes)
+    [(lo, hi)] = original_ranges(article, read, [(start, end)])
+    [(shown_lo, shown_hi)] = corrected_ranges(article, read, [(lo, hi)])
+    shown = apply_fixes(article, read).text
+    return lo, hi, shown[shown_lo:start] + corrected + shown[end:shown_hi]
+
+
 def recorrect_text(article: Article, fixes: Sequence[TextFix], start: int, end: int, corrected: str,
                    key: str | None = None, creator: str = "",
                    mine: Callable[[Correction], bool] | None = None) -> tuple[list[Correction], list[Correction]]:

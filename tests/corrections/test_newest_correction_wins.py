@@ -142,7 +142,8 @@ def test_the_command_lines_later_correction_is_shown_and_its_undo_brings_the_fir
         article = next(a.id for a in lib.articles() if "浙江绘出" in lib.article(a.id).text)
         assert lib.article(article).text.startswith("浙江绘出")
     first = run_in(capsys, library, "correct", "text", article, "0", "2", "AAA").strip()
-    second = run_in(capsys, library, "correct", "text", article, "0", "2", "BBB").strip()
+    # offsets in the text as shown: "AAA" now
+    second = run_in(capsys, library, "correct", "text", article, "0", "3", "BBB").strip()
     assert first and second and first != second
     assert "BBB绘出" in _shown(capsys, library, article)
     listed = run_in(capsys, library, "correct", "list")
@@ -171,14 +172,14 @@ def test_the_command_line_puts_the_printed_words_back_over_a_correction(
     capsys.readouterr()
     from reader.cli.main import main
 
-    assert main(["correct", "text", article, "0", "2", "AAA", "--library", str(library)]) == 0
+    assert main(["correct", "text", article, "0", "3", "AAA", "--library", str(library)]) == 0
     assert "already reads so" in capsys.readouterr().err
     # the page's own words: a correction, read
-    made = run_in(capsys, library, "correct", "text", article, "0", "2", "浙江").strip()
+    made = run_in(capsys, library, "correct", "text", article, "0", "3", "浙江").strip()
     assert made and "浙江绘出" in _shown(capsys, library, article)
-    # a part of the words a correction replaced (the OCR's "绘出" of 浙江绘出 → 浙江省绘出): the rest of it kept
+    # a part of the words a correction replaced ("绘出" of 浙江绘出 → 浙江省绘出, at 3..5 as shown): the rest of it kept
     run_in(capsys, library, "correct", "undo")
     run_in(capsys, library, "correct", "undo")
     run_in(capsys, library, "correct", "text", article, "0", "4", "浙江省绘出")
-    run_in(capsys, library, "correct", "text", article, "2", "4", "描画")
+    run_in(capsys, library, "correct", "text", article, "3", "5", "描画")
     assert "浙江省描画干部" in _shown(capsys, library, article)

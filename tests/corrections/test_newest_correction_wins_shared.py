@@ -86,7 +86,7 @@ def shared(pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> S
 def test_the_newest_correction_a_researcher_sees_is_read(shared: Shared) -> None:
     a = shared.article
     bobs = shared(shared.bob, "correct", "text", a, "0", "2", "BOB", "--visibility", "group").strip()
-    alices = shared(shared.alice, "correct", "text", a, "0", "2", "ALICE").strip()
+    alices = shared(shared.alice, "correct", "text", a, "0", "3", "ALICE").strip()  # "BOB" as she reads it
     assert shared.reads(shared.alice).startswith("ALICE绘出")  # hers, made after bob's
     assert shared.reads(shared.bob).startswith("BOB绘出")  # hers is private: bob reads his
     listed = shared(shared.alice, "correct", "list")
@@ -94,9 +94,9 @@ def test_the_newest_correction_a_researcher_sees_is_read(shared: Shared) -> None
     # her undo: bob's read again; bob's made after hers: his is read
     shared(shared.alice, "correct", "undo")
     assert shared.reads(shared.alice).startswith("BOB绘出")
-    shared(shared.alice, "correct", "text", a, "0", "2", "ALICE")
+    shared(shared.alice, "correct", "text", a, "0", "3", "ALICE")
     shared(shared.bob, "correct", "undo")
-    shared(shared.bob, "correct", "text", a, "0", "2", "BOB2", "--visibility", "group")
+    shared(shared.bob, "correct", "text", a, "0", "2", "BOB2", "--visibility", "group")  # bob reads 浙江 again
     assert shared.reads(shared.alice).startswith("BOB2绘出")
 
 
@@ -107,15 +107,15 @@ def test_the_printed_letters_are_put_back_over_a_colleagues_correction(shared: S
     shared(shared.alice, "annotations", "add", a, "--quote", "BOB绘出", "--note", "n")
     assert shared.bob_name in shared.err and "your correction" not in shared.err, shared.err
     # what she reads already: nothing
-    shared(shared.alice, "correct", "text", a, "0", "2", "BOB")
+    shared(shared.alice, "correct", "text", a, "0", "3", "BOB")
     assert "already reads so" in shared.err
-    made = shared(shared.alice, "correct", "text", a, "0", "2", "浙江").strip()
+    made = shared(shared.alice, "correct", "text", a, "0", "3", "浙江").strip()
     assert made, shared.err
     assert shared.reads(shared.alice).startswith("浙江绘出")
     assert shared.reads(shared.bob).startswith("BOB绘出")
     # an export: the corrections applied, whose each is
     shared(shared.alice, "correct", "undo")
-    shared(shared.alice, "correct", "text", a, "4", "6", "干部们")
+    shared(shared.alice, "correct", "text", a, "5", "7", "干部们")  # as she reads it: BOB绘出干部
     shared(shared.alice, "export", a, "--format", "text", "--output", str(tmp_path / "a.txt"))
     assert "your 2 correction(s)" not in shared.err, shared.err
     assert "2 correction(s) applied" in shared.err and f"1 by {shared.bob_name}" in shared.err, shared.err
@@ -124,7 +124,7 @@ def test_the_printed_letters_are_put_back_over_a_colleagues_correction(shared: S
 def test_a_copy_reads_the_newest_correction_in_the_order_made(shared: Shared, tmp_path: Path) -> None:
     a = shared.article
     shared(shared.bob, "correct", "text", a, "0", "4", "浙江省绘出", "--visibility", "group")
-    shared(shared.alice, "correct", "text", a, "2", "4", "描画")
+    shared(shared.alice, "correct", "text", a, "3", "5", "描画")  # 绘出 as she reads it
     assert shared.reads(shared.alice).startswith("浙江省描画干部")  # bob's 浙江省 kept, composed
     assert shared.reads(shared.bob).startswith("浙江省绘出干部")
     folder = tmp_path / "copy"
