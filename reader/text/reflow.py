@@ -484,16 +484,30 @@ def _joined_parts(first: Part, second: Part, role: str, glue: str) -> Part:
 
 class WordGoesOn:
     """Whether a part starts with the second half of the word a part before it breaks at a line end the
-    source marks as hyphenated (``lines``: the source lines in document order)."""
+    source marks as hyphenated (``lines``: the source lines in document order; ``block_of``: line id → the id of
+    the text block holding it, where known).
 
-    def __init__(self, lines: Sequence[Line]) -> None:
+    The next line in the file is not always the next line of the text: a block's last line marked as hyphenated
+    ("… einen Proceß mit Col\u00ad") was followed by another column's block ("Plötzlich fiel der guten Farmerin
+    ein": read "ColPlötzlich", seen by eye). A word goes on into another block only where its halves meet as one
+    word's (:func:`hyphen_meeting` takes the hyphen out): not before a capital after a half in lower case."""
+
+    def __init__(self, lines: Sequence[Line], block_of: Mapping[str, str] | None = None) -> None:
         self.by_id = {ln.id: ln for ln in lines}
         self.following = {a.id: b.id for a, b in zip(lines, lines[1:], strict=False) if a.hyphenated}
+        self.block_of = block_of or {}
 
     def __call__(self, prev: Part, part: Part) -> bool:
         return bool(part.spans and part.spans[0].start == 0 and part.spans[0].line_start == 0
                     and _ends_broken(prev, self.by_id)
-                    and self.following.get(prev.spans[-1].line) == part.spans[0].line)
+                    and self.following.get(prev.spans[-1].line) == part.spans[0].line
+                    and (self._same_block(prev.spans[-1].line, part.spans[0].line)
+                         or hyphen_meeting(prev.text[-_HELD:], part.text[:_HELD], True)[0]))
+
+    def _same_block(self, a: str, b: str) -> bool:
+        """Whether lines ``a`` and ``b`` are in one text block (or nothing says they are not)."""
+        block = self.block_of.get(a)
+        return block is None or block == self.block_of.get(b, block)
 
 
 def join_broken_words(parts: list[Part], lines: Sequence[Line] | WordGoesOn) -> list[Part]:

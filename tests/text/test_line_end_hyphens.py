@@ -14,7 +14,7 @@ import pytest
 
 from reader.model.document import Line, Part, Span
 from reader.segmentation.analyze import analyze_bytes, analyze_file
-from reader.text.reflow import Piece, join_broken_words, join_page_turns, reflow
+from reader.text.reflow import Piece, WordGoesOn, join_broken_words, join_page_turns, reflow
 
 DATA = Path(__file__).parents[1] / "data"
 NORDSTERN = DATA / "samples" / "mets-alto" / "ndnp_nordstern_1878-01-03"
@@ -185,3 +185,24 @@ def test_logan_keeps_house_appointments() -> None:
 def test_the_reichsanzeiger_keeps_its_suspended_hyphen() -> None:
     text = _read(DATA / "samples" / "page" / "reichsanzeiger_gt" / "1820_84_0220.xml")
     assert "Erziehungs⸗ und" in text and "Erziehungsund" not in text
+
+
+def test_a_word_goes_on_into_another_block_only_as_a_word() -> None:
+    """Nordstern page 0012: a block's last line ends "Col\u00ad" (marked), the file's next line opens another
+    column's block, "Plötzlich fiel …": read "ColPlötzlich" (seen by eye). A lower-case second half in the next
+    block goes on as before; within one block a capital goes on too (a compound, its hyphen kept)."""
+    lines = [Line("a1", "einen Proceß mit Col\u00ad", hyphenated=True), Line("b1", "Plötzlich fiel der Farmerin ein"),
+             Line("a2", "am Schluß der Verhand-", hyphenated=True), Line("b2", "lung sprach er")]
+    goes_on = WordGoesOn(lines, {"a1": "A", "a2": "A", "b1": "B", "b2": "B"})
+    assert not goes_on(_part(lines[0].text, "a1"), _part(lines[1].text, "b1"))
+    assert goes_on(_part(lines[2].text, "a2"), _part(lines[3].text, "b2"))
+    same = WordGoesOn(lines, {"a1": "A", "b1": "A"})
+    assert same(_part(lines[0].text, "a1"), _part(lines[1].text, "b1"))
+
+
+def test_the_nordstern_does_not_glue_col_to_ploetzlich() -> None:
+    doc = analyze_file(NORDSTERN / "0012.xml")
+    texts = [p.text for a in doc.articles for p in a.parts]
+    assert not any("Plötzlich" in t and "Col\u00ad" in t for t in texts)
+    assert any(t.startswith("Plötzlich siel der guten Farmerin") for t in texts)
+    assert any(t.rstrip().endswith("einen Proceß mit Col\u00ad") for t in texts)
