@@ -63,6 +63,7 @@ from reader.library.catalogue import (
     renamed_key,
 )
 from reader.library.worker import import_in_subprocess
+from reader.model import graphemes
 from reader.model.document import Article, Page, naming_part, supplied_title
 from reader.search.engine import Searcher, SearchOptions
 from reader.text import forms as textforms
@@ -690,11 +691,11 @@ class Archive:
         art = self.article(article_id)
         if not art.headline:
             named = naming_part(art)
-            return " ".join(named.text.split())[:n] if named is not None else ""
+            return graphemes.head(" ".join(named.text.split()), n) if named is not None else ""
         for part in art.parts:
             if part.role == "paragraph" and part.text:
-                return part.text[:n]
-        return art.parts[0].text[:n] if art.parts else ""
+                return graphemes.head(part.text, n)
+        return graphemes.head(art.parts[0].text, n) if art.parts else ""
 
 
 def _nothing() -> None:

@@ -49,6 +49,7 @@ from reader.library.catalogue import Library, NotFoundError, anchored_keys, arti
 from reader.library.changes import NEWS_CHANGES, count_change
 from reader.library.importer import WORK_CHECK_PENDING
 from reader.library.owners import Whose, current_owner, is_postgres, whose_work
+from reader.model import graphemes
 from reader.model.document import Article
 
 
@@ -116,7 +117,7 @@ class WorkReport:
             if not words:
                 return f"annotation {a.id}"
             said = " ".join(a.note.split())
-            return f"your note “{said[:40]}{'…' if len(said) > 40 else ''}”" if said else "your highlight"
+            return f"your note “{graphemes.clip(said, 40)}”" if said else "your highlight"
 
         out = [f"{note(r.annotation)} is orphaned: its passage {r.annotation.anchor.exact!r} was not "
                "found again (it is kept)" if r.annotation.anchor else

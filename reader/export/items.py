@@ -25,6 +25,7 @@ from reader.corrections.store import TextFix, apply_fixes, corrected_ranges
 from reader.export.kinds import FORMATS as FORMATS  # re-exported: the names the exporters import from here
 from reader.export.kinds import STYLES as STYLES
 from reader.export.kinds import SUFFIXES as SUFFIXES
+from reader.model import graphemes
 from reader.model.document import Article, Document, reading_order
 from reader.model.errors import BroadsheetError
 from reader.text.chars import is_cjk
@@ -264,8 +265,8 @@ def as_read(article: Article) -> tuple[str, Callable[[int, int], tuple[int, int]
 
 def kwic(text: str, start: int, end: int, width: int = 30) -> str:
     """Keyword in context: the match in brackets with ``width`` characters on either side, one line."""
-    left = text[max(0, start - width):start]
-    right = text[end:end + width]
+    left = text[graphemes.floor(text, max(0, start - width)):start]  # no letter parted from its mark
+    right = text[end:graphemes.ceil(text, end + width)]
     def clean(s: str) -> str:  # one line: a run of spaces and line breaks is one space, kept at either end
         return _SPACES.sub(" ", s)
 

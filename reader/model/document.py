@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from reader.model import graphemes
+
 Box = tuple[float, float, float, float]
 """(x0, y0, x1, y1) in the page's own pixel space (see Page.units)."""
 
@@ -368,13 +370,15 @@ def _parts_words(before: str, after: str) -> bool:
 def cut_at_word(text: str, n: int) -> str:
     """``text`` in ``n`` characters at most, "…" after it when cut — at a word's end, never inside a word of a script
     that parts its words by spaces ("[aber wird nichts erf…]" was read as a word of the page, seen by eye); Chinese,
-    Japanese and Korean characters are cut between any two. A first word longer than ``n`` is cut in it."""
+    Japanese and Korean characters are cut between any two. A first word longer than ``n`` is cut in it. No cut
+    parts a letter from its combining mark ("[Zu dieſer Aufkla…]" lost the small e over the a, U+0364, seen by
+    eye) nor an ideograph from its variation selector (:mod:`reader.model.graphemes`)."""
     if len(text) <= n:
         return text
-    cut = n
-    while cut > 0 and not _parts_words(text[cut - 1], text[cut]):
+    cut = graphemes.floor(text, n)
+    while cut > 0 and not (_parts_words(text[cut - 1], text[cut]) and graphemes.is_boundary(text, cut)):
         cut -= 1
-    return (text[:cut].rstrip() if cut > 0 else text[:n]) + "…"
+    return (text[:cut].rstrip() if cut > 0 else graphemes.head(text, n) or text[:graphemes.ceil(text, 1)]) + "…"
 
 
 def naming_part(article: Article) -> Part | None:

@@ -30,6 +30,7 @@ from typing import Any, NamedTuple, Protocol, TypeVar, cast
 
 from reader.index.rows import RowSet
 from reader.library.catalogue import article_line_rows, part_roles, part_texts, parts_from_json
+from reader.model import graphemes
 from reader.model.document import Article, Part, Span, reading_order_of
 from reader.search.engine import Filter, Searcher
 from reader.search.hits import locate, occurrences_in
@@ -141,8 +142,8 @@ def context(text: str, start: int, end: int, n: int = CONTEXT) -> tuple[str, str
     cjk = any(is_cjk(ch) for ch in text[start:end])
     if cjk:
         window = 4 * n + 8  # runs of whitespace read as one space: look a little further than n
-        left = _flat(text[max(0, start - window):start])[-n:] if n else ""
-        right = _flat(text[end:end + window])[:n] if n else ""
+        left = graphemes.tail(_flat(text[max(0, start - window):start]), n) if n else ""
+        right = graphemes.head(_flat(text[end:end + window]), n) if n else ""
         return left.lstrip(), right.rstrip()
     if n == 0:
         return "", ""

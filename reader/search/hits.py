@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 from typing import Any
 
+from reader.model import graphemes
 from reader.model.document import Article, reading_order_of
 from reader.search.query import SearchOptions, Term, make_term, text_form
 from reader.text.forms import to_original
@@ -213,7 +214,7 @@ def _snippet(text: str, matches: list[tuple[int, int]],
     """A KWIC snippet around the first match and the first match of every other term (``firsts``), with the
     ranges of the matches inside it: each term of ``a AND b`` is seen, and marked, in the results list."""
     if not matches:
-        body = text[: 2 * SNIPPET_CONTEXT]
+        body = graphemes.head(text, 2 * SNIPPET_CONTEXT)
         return body.replace("\n", " ") + ("…" if len(text) > len(body) else ""), []
     places = sorted({matches[0], *firsts}, key=lambda m: (m != matches[0], m))[:MAX_WINDOWS]
     context = SNIPPET_CONTEXT if len(places) == 1 else SNIPPET_CONTEXT // 2  # several places: each shorter
@@ -221,7 +222,7 @@ def _snippet(text: str, matches: list[tuple[int, int]],
     for s, e in places:
         if any(lo <= s and e <= hi for lo, hi in windows):
             continue
-        windows.append((max(0, s - context), min(len(text), e + context)))
+        windows.append((graphemes.floor(text, max(0, s - context)), graphemes.ceil(text, min(len(text), e + context))))
     windows = _merge(sorted(windows))
     out: list[str] = []
     marks: list[tuple[int, int]] = []

@@ -65,7 +65,9 @@ def rejoin_words(doc: Document) -> None:
     specks) is text of the article it continues. Linear in the articles and their parts.
     """
     lines = [ln for page in doc.pages for ln in page.lines]
-    goes_on = WordGoesOn(lines)
+    blocks = {ln.id: f"{k}/{block.id}" for k, page in enumerate(doc.pages)
+              for block in page.blocks for ln in block.lines}
+    goes_on = WordGoesOn(lines, blocks)
     before = {b: a for a, b in goes_on.following.items()}
     open_ends: dict[str, Article] = {}
     kept: list[Article] = []

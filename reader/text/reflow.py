@@ -10,7 +10,8 @@ line and offset. Rules, general for Chinese and Latin newspaper text:
   the spaces around a Chinese word in Latin running text ("Shanghai 上海 is");
 * lines join without a space when either side is CJK (a dash, ellipsis or curly quote counting
   as CJK only beside CJK text), with one space otherwise (none beside an em dash set closed);
-* end-of-line hyphenation is undone (``exam-`` + ``ple``; ALTO HYP marks it for sure).
+* end-of-line hyphenation is undone (``exam-`` + ``ple``; ALTO HYP marks it), not a compound's hyphen before a
+  capital (``Finanz-`` + ``Politik``) nor a suspended one (``Erziehungs-`` + ``und``): :func:`hyphen_meeting`.
 """
 
 from __future__ import annotations
@@ -148,14 +149,74 @@ def _meeting(prev: str, nxt: str, prev_hyphenated: bool) -> tuple[bool, bool]:
     if _closed_dash(tail, head):
         return False, False
     if a in HYPHENS and len(prev) >= 2:
-        before = _letter_before(reversed(prev[:-1]))
-        if prev_hyphenated or (before.isalpha() and b.isalpha() and b.islower()):
-            return True, False
-        if a == "\u00ad":
-            return True, False
+        return hyphen_meeting(prev, nxt, prev_hyphenated)
     if a == "/" or b in ",.;:!?)]}%":
         return False, False
     return False, True
+
+
+#: words a suspended hyphen (Ergänzungsstrich) stands before: "Schul-, Erziehungs- und Zwangsarbeits-Institute",
+#: "zwei- bis dreimal", "pré- et post-". Not English "and"/"or", nor Dutch "en"/"of": over tests/data every line-end
+#: hyphen before one of them broke a word ("thous-" | "and", "resist-" | "or", "mach-" | "en", "pak-" | "of"; 0 of 10
+#: suspended), while every one before "und" (20) was suspended
+SUSPENDING = frozenset({"und", "oder", "bis", "sowie", "et", "ou"})
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+#: the letters at a text's end, a whole word (a combining mark is part of its letter's word)
+_LAST_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]+$")
+
+
+def hyphen_meeting(prev: str, nxt: str, marked: bool) -> tuple[bool, bool]:
+    """How a text ending in a line-end hyphen (``prev``) meets the next line (``nxt``): (take the hyphen out, put a
+    space after it). The hyphen of a word broken at the line end goes ("exam-" | "ple": marked by the source, or
+    before lower case); a suspended hyphen stays, a space after it ("Erziehungs-" | "und Zwangsanstalt": the
+    Reichsanzeiger printed "Erziehungs⸗ und"; read "Erziehungsund", seen by eye); so does a compound's hyphen before a
+    capital, no space after it ("Finanz-" | "Politik": read "FinanzPolitik" where the ALTO marks a hyphenation, and
+    "Finanz- Politik" where nothing does; seen by eye). A word in capitals goes on in capitals ("INSTRU-" | "MENTS").
+    A soft hyphen before a capital is printed nowhere: it stays, with a space ("Col\u00ad" | "Plötzlich", the next
+    column's first word). After a German inseparable prefix or "Mc" a marked hyphen before a capital breaks a word
+    all the same ("Er-" | "Öffnung": the OCR's capital; :data:`BOUND_PREFIXES`); unmarked, it stays (Kölnische
+    Zeitung 1924: "er-" | "Durchführungsvor…" parted by a region, "ver-" | "Jchärft" one word: too few to say).
+    Halves in capitals on either side go on as one word ("Com-" | "PI-KXIOX", "deal-" | "EX-KAISER": not a
+    compound's shape)."""
+    a, b = prev[-1], nxt[:1]
+    word = _FIRST_WORD.match(nxt)
+    before = _letter_before(reversed(prev[:-1]))
+    if before.isalpha() and word is not None and word.group() in SUSPENDING \
+            and not nxt[word.end():word.end() + 1].isalnum():
+        return False, True
+    if before.isalpha() and b.isupper() and _has_lower(prev[:-1]) and word is not None \
+            and _has_lower(word.group()) and not _bound_prefix(prev[:-1]):
+        return False, a == "\u00ad"
+    if marked or (before.isalpha() and b.isalpha() and b.islower()):
+        return True, False
+    if a == "\u00ad":
+        return True, False
+    if before.isalpha() and b.isalpha():
+        return False, False  # "COACH-" | "HOUSE", not marked: the hyphen as printed, and no space the page has not
+    return False, b not in ",.;:!?)]}%"
+
+
+#: first halves that are no word of their own: German inseparable prefixes ("Er-" | "Öffnung", "Ver-" | "Handlungen":
+#: the OCR took a lower-case letter for a capital) and the Scots "Mc" ("Mc-" | "Donald")
+BOUND_PREFIXES = frozenset({"be", "emp", "ent", "er", "ge", "ver", "zer", "mc"})
+
+
+def _bound_prefix(text: str) -> bool:
+    """Whether the last word of ``text`` is one of :data:`BOUND_PREFIXES`."""
+    word = _LAST_WORD.search(_without_marks(text[-_HELD:]))
+    return word is not None and word.group().lower() in BOUND_PREFIXES
+
+
+def _has_lower(text: str) -> bool:
+    """Whether the letters at the end of ``text`` have one in lower case (they are no word set in capitals:
+    "Bnnket-HAMME-" | "TJES." goes on in capitals)."""
+    word = _LAST_WORD.search(_without_marks(text[-_HELD:]))
+    return word is not None and any(c.islower() for c in word.group())
+
+
+def _without_marks(text: str) -> str:
+    """``text`` without its combining marks (the small e over the a of "Aͤrzte-": a letter's, not a word's end)."""
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def _letter_before(backwards: Iterable[str]) -> str:
@@ -323,7 +384,11 @@ def _ends_broken(part: Part, lines: Mapping[str, Line]) -> bool:
 
 
 def _glued(first: Part, second: Part, role: str) -> Part:
-    """``first`` without its final hyphen, then ``second`` directly after it, as one part."""
+    """``first`` without its final hyphen, then ``second`` directly after it, as one part: the hyphen and a space
+    kept where :func:`hyphen_meeting` keeps them ("Finanz-" | "Politik", "Erziehungs-" | "und")."""
+    drop, space = hyphen_meeting(first.text[-_HELD:], second.text[:_HELD], True)
+    if not drop:
+        return _joined_parts(first, second, role, " " if space else "")
     cut = len(first.text) - 1
     spans = [s for s in first.spans if s.start < cut]
     if spans and spans[-1].end > cut:
@@ -399,28 +464,50 @@ def _spliced(first: Part, second: Part) -> Part:
     """``first`` then ``second`` as one paragraph, with a space between them in Latin text (none in CJK), a word
     hyphenated over the page turn ("Washing-" | "ton") joined without its hyphen (review)."""
     text = first.text.rstrip()
-    if len(text) >= 2 and text[-1] in HYPHENS and _letter_before(reversed(text[:-1])).isalpha() \
-            and second.text[:1].islower():
-        return _glued(Part(first.role, text, first.spans), second, "paragraph")
+    if len(text) >= 2 and text[-1] in HYPHENS and _letter_before(reversed(text[:-1])).isalpha():
+        drop, space = hyphen_meeting(text[-_HELD:], second.text[:_HELD], False)
+        if drop:
+            return _glued(Part(first.role, text, first.spans), second, "paragraph")
+        return _joined_parts(first, second, "paragraph", " " if space else "")
     glue = "" if wide_at(text + second.text, len(text) - 1) or wide_at(text + second.text, len(text)) else " "
+    return _joined_parts(first, second, "paragraph", glue)
+
+
+def _joined_parts(first: Part, second: Part, role: str, glue: str) -> Part:
+    """``first`` (without the spaces at its end) and ``second`` as one part, ``glue`` between them."""
+    text = first.text.rstrip()
     shift = len(text) + len(glue)
     spans = [Span(s.start, min(s.end, len(text)), s.line, s.line_start) for s in first.spans if s.start < len(text)]
     spans += [Span(s.start + shift, s.end + shift, s.line, s.line_start) for s in second.spans]
-    return Part("paragraph", text + glue + second.text, spans)
+    return Part(role, text + glue + second.text, spans)
 
 
 class WordGoesOn:
     """Whether a part starts with the second half of the word a part before it breaks at a line end the
-    source marks as hyphenated (``lines``: the source lines in document order)."""
+    source marks as hyphenated (``lines``: the source lines in document order; ``block_of``: line id → the id of
+    the text block holding it, where known).
 
-    def __init__(self, lines: Sequence[Line]) -> None:
+    The next line in the file is not always the next line of the text: a block's last line marked as hyphenated
+    ("… einen Proceß mit Col\u00ad") was followed by another column's block ("Plötzlich fiel der guten Farmerin
+    ein": read "ColPlötzlich", seen by eye). A word goes on into another block only where its halves meet as one
+    word's (:func:`hyphen_meeting` takes the hyphen out): not before a capital after a half in lower case."""
+
+    def __init__(self, lines: Sequence[Line], block_of: Mapping[str, str] | None = None) -> None:
         self.by_id = {ln.id: ln for ln in lines}
         self.following = {a.id: b.id for a, b in zip(lines, lines[1:], strict=False) if a.hyphenated}
+        self.block_of = block_of or {}
 
     def __call__(self, prev: Part, part: Part) -> bool:
         return bool(part.spans and part.spans[0].start == 0 and part.spans[0].line_start == 0
                     and _ends_broken(prev, self.by_id)
-                    and self.following.get(prev.spans[-1].line) == part.spans[0].line)
+                    and self.following.get(prev.spans[-1].line) == part.spans[0].line
+                    and (self._same_block(prev.spans[-1].line, part.spans[0].line)
+                         or hyphen_meeting(prev.text[-_HELD:], part.text[:_HELD], True)[0]))
+
+    def _same_block(self, a: str, b: str) -> bool:
+        """Whether lines ``a`` and ``b`` are in one text block (or nothing says they are not)."""
+        block = self.block_of.get(a)
+        return block is None or block == self.block_of.get(b, block)
 
 
 def join_broken_words(parts: list[Part], lines: Sequence[Line] | WordGoesOn) -> list[Part]:

@@ -61,9 +61,9 @@ def test_the_lines_are_mapped_once_per_document_not_once_per_article(monkeypatch
     made: list[int] = []
     original = reflow.WordGoesOn.__init__
 
-    def counted(self, source_lines) -> None:  # noqa: ANN001
+    def counted(self, source_lines, block_of=None) -> None:  # noqa: ANN001
         made.append(len(source_lines))
-        original(self, source_lines)
+        original(self, source_lines, block_of)
 
     monkeypatch.setattr(reflow.WordGoesOn, "__init__", counted)
     rejoin_words(doc)

@@ -5,7 +5,6 @@ and the spans), kept here only to compare against."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Iterator
 
 from hypothesis import given, settings
@@ -13,7 +12,7 @@ from hypothesis import strategies as st
 
 from reader.model.document import Part, Span
 from reader.text.chars import latin_running, wide_at
-from reader.text.reflow import HYPHENS, Piece, _is_single_spaced, clean_chars, collapse, reflow
+from reader.text.reflow import HYPHENS, Piece, _is_single_spaced, clean_chars, collapse, hyphen_meeting, reflow
 
 Char = tuple[str, str | None, int]
 
@@ -49,10 +48,6 @@ def _ref_clean(p: Piece, keep: bool) -> list[Char]:
     return out
 
 
-def _ref_letter_before(backwards: Iterable[str]) -> str:
-    return next((c for c in backwards if not unicodedata.category(c).startswith("M")), "")
-
-
 def _ref_join(prev: list[Char], nxt: list[Char], prev_hyph: bool) -> tuple[list[Char], list[Char]]:
     if not prev or not nxt:
         return prev, nxt
@@ -70,10 +65,9 @@ def _ref_join(prev: list[Char], nxt: list[Char], prev_hyph: bool) -> tuple[list[
         return prev, nxt
     if tail[-1:] != "—" and head[:1] == "—" and len(head) >= 2 and not head[1].isspace():
         return prev, nxt
-    if a in HYPHENS and len(prev) >= 2:
-        before = _ref_letter_before(prev[i][0] for i in range(len(prev) - 2, -1, -1))
-        if prev_hyph or (before.isalpha() and b.isalpha() and b.islower()) or a == "\u00ad":
-            return prev[:-1], nxt
+    if a in HYPHENS and len(prev) >= 2:  # how a word meets over the line end: the one rule (hyphen_meeting)
+        drop, space = hyphen_meeting("".join(c for c, _, _ in prev), "".join(c for c, _, _ in nxt), prev_hyph)
+        return (prev[:-1] if drop else prev), ([(" ", None, -1)] if space else []) + nxt
     if a == "/" or b in ",.;:!?)]}%":
         return prev, nxt
     return prev, [(" ", None, -1)] + nxt

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from reader.annotations.store import normalize_tags
 from reader.app.sharing import Visibility
 from reader.gui.widgets.visibility import VisibilityCombo
+from reader.model import graphemes
 
 
 class TagCompleter(QCompleter):
@@ -61,7 +62,7 @@ class HighlightDialog(QDialog):
         self.quote.setObjectName("highlightQuote")
         self.quote.setWordWrap(True)
         self.quote.setTextFormat(Qt.TextFormat.PlainText)
-        self.quote.setText(f"“{quote[:400]}{'…' if len(quote) > 400 else ''}”" if quote else "")
+        self.quote.setText(f"“{graphemes.clip(quote, 400)}”" if quote else "")
         self.quote.setVisible(bool(quote))
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("highlightNote")
