@@ -110,3 +110,39 @@ def test_other_errors_of_a_postgresql_library_do_not_name_sqlite3(shared: str) -
         assert "sqlite3" not in type(e2.value).__module__
     finally:
         lib.close()
+
+
+@pytest.mark.parametrize("command", [["search", "the"], ["stats"], ["annotations", "list"], ["concordance", "the"], ["show", "x"]])
+def test_a_command_run_while_the_server_is_down_says_so_in_one_sentence(
+        shared: str, pg_restartable, command: list[str], capsys: pytest.CaptureFixture[str]) -> None:  # noqa: ANN001
+    from reader.cli.main import main
+
+    pg_restartable.halt()
+    try:
+        capsys.readouterr()
+        status = main([*command, "--library", shared])
+        err = capsys.readouterr().err
+    finally:
+        pg_restartable.start()
+    assert status in (1, 2), err
+    assert err.startswith("broadsheet: ") and "Traceback" not in err and "sqlite3" not in err, err
+    assert len(err.strip().splitlines()) == 1, err
+    assert "cannot be reached" in err or "lost the connection" in err, err
+
+
+def test_a_search_while_the_server_is_down_fails_in_words_and_answers_once_it_is_back(
+        shared: str, pg_restartable) -> None:  # noqa: ANN001
+    archive = Archive.open(shared, create=False)
+    try:
+        word = archive.library.article(archive.articles()[0].id).text.split()[3]
+        before = archive.search(word).total
+        pg_restartable.halt()
+        try:
+            with pytest.raises(ConnectionLostError) as lost:
+                archive.search(word + " x")  # not a search answered from the cache
+            assert archive.location in str(lost.value) and "not saved" not in str(lost.value)
+        finally:
+            pg_restartable.start()
+        assert archive.search(word).total == before
+    finally:
+        archive.close()
