@@ -55,6 +55,7 @@ from reader.gui.mainwindow import MainWindow
 from reader.gui.settings import APPLICATION, ORGANIZATION, Settings
 from reader.gui.workers import install_invoker, to_main
 from reader.library.catalogue import default_folder, is_url
+from reader.model.errors import ConnectionLostError
 
 log = logging.getLogger(__name__)
 
@@ -212,9 +213,23 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
         sys.__excepthook__(exc_type, exc, tb)
         return
     text = "".join(traceback.format_exception(exc_type, exc, tb))
+    if isinstance(exc, ConnectionLostError):  # the shared library's server went away: said in words, not as a crash
+        log.warning("%s", exc)
+        if isinstance(QApplication.instance(), QApplication):
+            to_main(_connection_lost, exc, text)
+        return
     log.critical("uncaught exception:\n%s", text)
     if isinstance(QApplication.instance(), QApplication):
         to_main(_show_exception, text)
+
+
+def _connection_lost(error: ConnectionLostError, text: str) -> None:
+    """What the window was doing failed because the shared library's server cannot be reached: said once, plainly
+    (:meth:`Watching.lost`), not in the "unexpected error" dialog; without a window, that dialog."""
+    if _window is None:
+        _show_exception(text)
+    else:
+        _window.watching.lost(error)
 
 
 def thread_excepthook(args: threading.ExceptHookArgs) -> None:

@@ -134,10 +134,13 @@ def ended_by_server(raw: Any) -> bool:
     return bool(raw.closed)
 
 
-def _reason(e: BaseException) -> str:
-    """The first line of an error's message (libpq's are several: "connection refused\n\tIs the server running…")."""
-    text = str(getattr(e, "reason", None) or e).strip()  # a LibraryError's reason, without the library's address
-    return text.splitlines()[0].rstrip(".") if text else type(e).__name__
+def unreachable(e: BaseException) -> str:
+    """Why a new connection failed, in a few words: libpq's last clause ("connection to server at "127.0.0.1", port
+    5432 failed: Connection refused\n\tIs the server running…" → "the server cannot be reached: Connection
+    refused"), from psycopg's error or the LibraryError it caused."""
+    text = str(e.__cause__ or e).strip()
+    first = text.splitlines()[0].rstrip(".") if text else type(e).__name__
+    return f"the server cannot be reached: {first.rsplit('failed: ', 1)[-1]}"
 
 
 def dropped(raw: Any, error: BaseException) -> bool:
@@ -198,7 +201,7 @@ class PgIndex:
         try:
             self._conn = self._open()
         except Exception as e:
-            raise connection_lost(self.location, _reason(e), unsaved=False) from e
+            raise connection_lost(self.location, unreachable(e), unsaved=False) from e
 
     def _ensure(self) -> bool:
         """Create the ``ix_`` tables where they are missing; True when they hold another layout.

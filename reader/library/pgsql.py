@@ -306,6 +306,8 @@ class PgConnection:
         :class:`ConnectionLostError` naming the library and the reason."""
         import time
 
+        from reader.index.pg import unreachable
+
         assert self._reopen is not None
         with contextlib.suppress(Exception):
             self.raw.close()
@@ -317,8 +319,8 @@ class PgConnection:
                 self.raw = self._reopen()
                 return
             except Exception as e:  # noqa: BLE001 — said in the error below
-                reason = str(getattr(e, "reason", None) or e).strip().splitlines()[0] if str(e).strip() else ""
-        raise self._lost(reason or "the server does not answer", pg)
+                reason = unreachable(e)
+        raise self._lost(reason, pg)
 
     def _lost(self, reason: str, pg: str, unsaved: bool = False) -> ConnectionLostError:
         from reader.model.errors import connection_lost

@@ -112,7 +112,8 @@ def test_other_errors_of_a_postgresql_library_do_not_name_sqlite3(shared: str) -
         lib.close()
 
 
-@pytest.mark.parametrize("command", [["search", "the"], ["stats"], ["annotations", "list"], ["concordance", "the"], ["show", "x"]])
+@pytest.mark.parametrize("command", [["search", "the"], ["stats"], ["annotations", "list"], ["concordance", "the"],
+                                     ["show", "x"]])
 def test_a_command_run_while_the_server_is_down_says_so_in_one_sentence(
         shared: str, pg_restartable, command: list[str], capsys: pytest.CaptureFixture[str]) -> None:  # noqa: ANN001
     from reader.cli.main import main
