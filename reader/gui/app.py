@@ -104,7 +104,7 @@ class OutlinedFusion(QProxyStyle):
     """Fusion for the dark theme, with check box and radio button outlines that show.
 
     Fusion outlines them in the window colour made darker, which on a dark window is darker
-    still: an unchecked "Include my annotations and corrections" or View → Problems showed
+    still: an unchecked "Include annotations and corrections" or View → Problems showed
     nothing at all (box 27 on a menu of 31 in lightness). The outline is drawn again in the
     palette's Light shade.
     """
