@@ -207,7 +207,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../reader/gui/app.py" line="+192"/>
+        <location filename="../../reader/gui/app.py" line="+193"/>
         <source>An unexpected error happened. It has been logged; your library and your annotations are safe.</source>
         <extracomment>the platform&apos;s own style, to go back to from a fixed theme the dark theme&apos;s style, kept referenced while the application uses it</extracomment>
         <translation type="unfinished"></translation>
@@ -275,7 +275,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+1519"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+1527"/>
         <source>Your correction removed “%1” here.</source>
         <extracomment>ids of the source lines under the selection (or the cursor) the current hit changed: (index, count) larger (1) or smaller (-1) text asked for over the text: Ctrl+plus, Ctrl+minus, Ctrl+wheel the converter showing an article (given its text) in the chosen script the article&apos;s page was set in vertical columns (ECPO): a headline&apos;s columns are shown apart search hits as original ranges, and the current one (the reading, part index → its place as shown), for ordering hits the reader&apos;s highlights as original ranges, with the annotation id of each the vertical reader&apos;s place when a resize began, kept until the columns are laid out again (the reader&apos;s place in original characters, where it was shown): kept while the reader does not scroll, so that successive changes (Ctrl+] twice, a resize back and forth) come back to the same character — each took the start of the line or column now at the top, and the place drifted a line or a column each time</extracomment>
         <translation type="unfinished"></translation>
@@ -506,11 +506,25 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../reader/model/errors.py" line="+52"/>
+        <source>lost the connection to the shared library at {where} ({reason}); your last change was not saved</source>
+        <extracomment>the message&apos;s English template (&quot;{name}&quot; fields) and its translation context, when it has one</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>lost the connection to the shared library at {where} ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+151"/>
+        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+153"/>
         <source>Export</source>
-        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the script the reader reads in (an OpenCC configuration, &quot;&quot; the original): the export is as printed, said so scope (&quot;article&quot;, &quot;issue&quot;) → whether all its articles are read in ``script`` as printed (nothing to say of conversion then); a scope not in it was not judged the citation style of the ``cite`` format (reader.export.cite.STYLES) the articles in it the reader&apos;s corrections its text holds (:meth:`reader.app.overlay.Overlay.applied`) a collection&apos;s entries not exported: their article no longer in the library, or merged into another (the dialog said &quot;Exported 1 article(s)&quot; of a collection of two, the other left out unsaid — seen by eye) the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
+        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the script the reader reads in (an OpenCC configuration, &quot;&quot; the original): the export is as printed, said so scope (&quot;article&quot;, &quot;issue&quot;) → whether all its articles are read in ``script`` as printed (nothing to say of conversion then); a scope not in it was not judged a shared library: the export holds the group&apos;s shared notes and corrections besides the reader&apos;s own the citation style of the ``cite`` format (reader.export.cite.STYLES) the articles in it the reader&apos;s corrections its text holds (:meth:`reader.app.overlay.Overlay.applied`) a collection&apos;s entries not exported: their article no longer in the library, or merged into another (the dialog said &quot;Exported 1 article(s)&quot; of a collection of two, the other left out unsaid — seen by eye) the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -569,8 +583,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Include my annotations and corrections</source>
+        <location line="+7"/>
+        <source>Include annotations and corrections (mine and those my group shares)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include annotations and corrections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -738,7 +757,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-671"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-675"/>
         <location line="+1"/>
         <source>Find in article</source>
         <extracomment>a paragraph&apos;s column pitch in percent of the one at the horizontal view&apos;s 175 % (k, offset, rect, char, font px) what to say of the place under the pointer (set by the article view) the flat index of each column&apos;s first cell, in reading order (right to left) each column&apos;s strip (left, right), in the same order: x falls from one to the next</extracomment>
@@ -778,7 +797,7 @@
 <context>
     <name>HighlightDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/highlight_dialog.py" line="+59"/>
+        <location filename="../../reader/gui/dialogs/highlight_dialog.py" line="+62"/>
         <source>Highlight</source>
         <translation type="unfinished"></translation>
     </message>
@@ -800,6 +819,17 @@
     <message>
         <location line="+16"/>
         <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your text, not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your text, not saved
+(also on the clipboard):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -892,7 +922,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+160"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+162"/>
         <source>Library</source>
         <extracomment>room left around the first window for the window manager&apos;s frame and title bar an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits the reader&apos;s work changed by other processes, heard and shown</extracomment>
         <translation type="unfinished"></translation>
@@ -933,7 +963,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+35"/>
         <source>This library is read-only here: notes, corrections and collections cannot be saved in it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -943,7 +973,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="+189"/>
+        <location filename="../../reader/gui/actions.py" line="+198"/>
         <source>&amp;Open library…</source>
         <extracomment>widgets of the toolbar (dotted name on the window → place)</extracomment>
         <translation type="unfinished"></translation>
@@ -1329,7 +1359,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="-142"/>
+        <location filename="../../reader/gui/mainwindow.py" line="-150"/>
         <source>Stopping the running task…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1386,7 +1416,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+247"/>
         <source>hit %1/%2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1418,7 +1448,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/tasks.py" line="+94"/>
+        <location filename="../../reader/gui/tasks.py" line="+95"/>
         <source>Import files</source>
         <extracomment>the running task imports asked for while another task ran: (paths, open what they bring, read again files held unchanged)</extracomment>
         <translation type="unfinished"></translation>
@@ -1571,18 +1601,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+135"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+143"/>
         <source>Debug information copied to the clipboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+129"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+144"/>
         <source>Select some text to highlight.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>Highlight</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1607,22 +1637,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <location line="+2"/>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Article note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+27"/>
-        <location line="+42"/>
+        <location line="+14"/>
+        <source>Your note was not saved. Its text is on the clipboard: paste it in when you try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <location line="+15"/>
+        <location line="+57"/>
         <location line="+12"/>
         <source>Edit annotation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-38"/>
+        <source>Your text was not saved over the other; it is on the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The note keeps the text written elsewhere.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1948,7 +1988,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/export_ui.py" line="+72"/>
+        <location filename="../../reader/gui/export_ui.py" line="+73"/>
         <source>Open a library before exporting.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2024,12 +2064,13 @@ Save your text over it? (Undo brings the other text back.)</source>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/problems_panel.py" line="+21"/>
+        <location filename="../../reader/gui/widgets/problems_panel.py" line="+87"/>
         <source>Problems</source>
+        <extracomment>the room left and right of a message, and above and below it</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Copy all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2339,7 +2380,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TextReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="-731"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="-735"/>
         <source>Article text</source>
         <extracomment>(index into reading.parts, display start, display end) (part index in the article, original start, original end) a character set in a vertical column: (k, display offset, y, character, font px) the zero-width space put where CJK rules allow a line break that Qt&apos;s line breaker does not the word joiner put where CJK rules forbid a line break that Qt&apos;s line breaker would make the reader&apos;s highlights (annotations) a word the reader corrected: a dashed line under it (beside it in vertical columns), so the text shown never silently differs from the page a mark in the reading view: the range, its colour, and whether it is a line under the text (a correction) rather than a ground behind it (a highlight, a hit) what the reading view says of a place (a display part and offset), e.g. that the reader corrected it Serif fonts for Latin text, tried in order; CJK text takes the CJK serif first. a paragraph&apos;s line height (percent of the font&apos;s) unless View → Line spacing says otherwise View → Line spacing: percent and name</extracomment>
         <translation type="unfinished"></translation>
@@ -2464,7 +2505,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>VerticalReader</name>
     <message>
-        <location filename="../../reader/gui/widgets/article_view.py" line="+333"/>
+        <location filename="../../reader/gui/widgets/article_view.py" line="+337"/>
         <source>Article text, vertical</source>
         <extracomment>shown, wrapped, while the view is empty (an empty library: where files go). Not Qt&apos;s placeholder text: Qt draws that on one line, cut at the view&apos;s edge a paragraph&apos;s line height in percent of the font&apos;s (View → Line spacing) the document position where each shown part starts (a dateline and its byline share a block) per part, the document offsets (in the block) of the zero-width spaces put in for line breaking (the place kept through the last resize, where it was shown): see :meth:`resizeEvent` what to say of the place under the pointer (set by the article view)</extracomment>
         <translation type="unfinished"></translation>
@@ -2473,9 +2514,14 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>Watching</name>
     <message>
-        <location filename="../../reader/gui/watching.py" line="+79"/>
+        <location filename="../../reader/gui/watching.py" line="+92"/>
+        <source>The connection to the shared library is back.</source>
+        <extracomment>how often the window asks whether others changed the reader&apos;s work the shared library&apos;s server was found unreachable (said once), and no look has answered since</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>articles imported</source>
-        <extracomment>how often the window asks whether others changed the reader&apos;s work</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2522,9 +2568,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>query</name>
     <message>
-        <location filename="../../reader/search/engine.py" line="+151"/>
+        <location filename="../../reader/search/engine.py" line="+160"/>
         <source>query: unknown sort {sort!r} (relevance or date)</source>
-        <extracomment>hits of at least one article in this many: their summaries are read as the table of every article (kept) filters on the article&apos;s own row (the others are on its issue or its pages) filters on the article&apos;s issue the articles on the pages numbered from ? to ? (both indexes searched: pages by number, article_pages by page) a common string&apos;s page of hits is found by testing texts in date order when that reads at most about this many texts (~10 ms on the index&apos;s copy; on average the page&apos;s hits times the articles per hit of the string) texts tested at a time on that walk a one-string search&apos;s candidates are counted while verified (every occurrence, not the first: its relevance then needs no second read) when they are at most this many; more would hold more hits than relevance ranks the summary of a row gone since it matched (sorted last) (the mapping ``readings`` gave last, the same by catalogue row) :meth:`prepare` was called: the table of every article is kept (see there) folded texts read while verifying the current query&apos;s terms (reused by ranking), per thread the last query&apos;s matching rows, per thread (:meth:`_matching_kept`)</extracomment>
+        <extracomment>hits of at least one article in this many: their summaries are read as the table of every article (kept) filters on the article&apos;s own row (the others are on its issue or its pages) filters on the article&apos;s issue the articles on the pages numbered from ? to ? (both indexes searched: pages by number, article_pages by page) the printed label of an article ``a``&apos;s own first page (one of the pages it is on, found among its source&apos;s pages), NULL where that page prints none. Not any page of the issue numbered alike: the undated pages of one folder are filed as one issue, each its page 1, and an 1820 article was listed as &quot;p.224&quot;, the number printed on an 1870 page (seen by the by-eye tester). By the source&apos;s pages (a file&apos;s one, an issue&apos;s few), then the article&apos;s page by key: SQLite otherwise took the pages numbered alike in the whole library (every page 1) a common string&apos;s page of hits is found by testing texts in date order when that reads at most about this many texts (~10 ms on the index&apos;s copy; on average the page&apos;s hits times the articles per hit of the string) texts tested at a time on that walk a one-string search&apos;s candidates are counted while verified (every occurrence, not the first: its relevance then needs no second read) when they are at most this many; more would hold more hits than relevance ranks the summary of a row gone since it matched (sorted last) (the mapping ``readings`` gave last, the same by catalogue row) :meth:`prepare` was called: the table of every article is kept (see there) folded texts read while verifying the current query&apos;s terms (reused by ranking), per thread the last query&apos;s matching rows, per thread (:meth:`_matching_kept`)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
