@@ -41,7 +41,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from reader.model.errors import ConnectionLostError  # noqa: F401 — raised here (see PgConnection)
+from reader.model.errors import ConnectionLostError
 
 #: Tables whose rows get an id from the database, and that id's column (for ``lastrowid``).
 ROW_IDS: dict[str, str] = {
