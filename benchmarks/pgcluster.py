@@ -69,9 +69,23 @@ class Cluster:
                         self._reaper.remove(self.root)]
         self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", SUPERUSER, "-E", "UTF8",
                   "--locale=C.UTF-8", "--no-sync")
+        self.start()
+
+    def start(self) -> None:
+        """Start the server (again, after :meth:`halt`) on the same port."""
         opts = (f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
                 "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100")
         self._run("pg_ctl", "-D", str(self.data), "-o", opts, "-l", str(self.root / "log"), "-w", "start")
+
+    def halt(self) -> None:
+        """Stop the server as an administrator does (``pg_ctl -m fast stop``: every session is ended, "terminating
+        connection due to administrator command"), its data kept for :meth:`start`."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def restart(self) -> None:
+        """:meth:`halt`, then :meth:`start`: what a server's restart does to the connections open on it."""
+        self.halt()
+        self.start()
 
     def _command(self, program: str, *args: str) -> list[str]:
         return [*self._as, str(self.bindir / program), *args]

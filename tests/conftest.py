@@ -76,6 +76,24 @@ def pg_url(pg_cluster):  # type: ignore[no-untyped-def]
     return pg_cluster.create_database(pgcluster.unique_name())
 
 
+@pytest.fixture(scope="module")
+def pg_restartable():  # type: ignore[no-untyped-def]
+    """A throwaway PostgreSQL cluster of the test module's own (tests/pgcluster.py), for tests that stop and start its
+    server (:meth:`Cluster.halt`, :meth:`Cluster.start`, :meth:`Cluster.restart`): the session's ``pg_cluster`` is
+    shared by every other test's open libraries. Skipped as ``pg_cluster`` is."""
+    import pgcluster
+
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        pytest.skip("psycopg is not installed (pip install -e '.[postgres]')")
+    try:
+        with pgcluster.running() as cluster:
+            yield cluster
+    except LookupError as e:
+        pytest.skip(str(e))
+
+
 @pytest.fixture
 def old_library(tmp_path: Path) -> Path:
     """A library folder holding only a catalogue written by the schema-4 code (tests/data/catalogue_v4): its

@@ -8,11 +8,13 @@ Every edit is an undoable command on the window's undo stack
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
 
 from reader.annotations import store as A
 from reader.app.placing import homed
@@ -22,7 +24,7 @@ from reader.gui.dialogs.highlight_dialog import HighlightDialog
 from reader.gui.messages import error_text
 from reader.gui.widgets.annotations_panel import describe
 from reader.gui.widgets.visibility import byline_text
-from reader.model.errors import BroadsheetError
+from reader.model.errors import BroadsheetError, ConnectionLostError
 
 if TYPE_CHECKING:
     from reader.gui.mainwindow import MainWindow
@@ -151,7 +153,8 @@ class Annotating:
         if not w._ask(dlg):
             return False
         note, tags = dlg.values()
-        return self._highlight(*place, note=note, tags=tags, visibility=dlg.chosen_visibility(), digest=digest)
+        return self._typed(note, lambda: self._highlight(*place, note=note, tags=tags,
+                                                         visibility=dlg.chosen_visibility(), digest=digest))
 
     def _original(self, start: int, end: int) -> tuple[str, Article, int, int] | None:
         """``Article.text[start:end]`` of the article shown as (its key, the article as the source has it, start,
@@ -262,7 +265,11 @@ class Annotating:
         w, aid = self.w, self.state.article_id
         if w.archive is None or aid is None:
             return False
-        own = self._own_article_note(aid)
+        try:
+            own = self._own_article_note(aid)
+        except ConnectionLostError as e:  # nothing typed yet: said, and no dialog opened whose text could not be saved
+            w.watching.lost(e, again=True)
+            return False
         if own is not None:  # asked again, it opened empty and saved a second note: the first looked lost (eye47)
             return self.edit_annotation(own, title=QCoreApplication.translate("MainWindow", "Article note"))
         dlg = HighlightDialog("", known_tags=w.archive.tag_names(),
@@ -271,11 +278,30 @@ class Annotating:
         if not w._ask(dlg):
             return False
         note, tags = dlg.values()
-        ann = A.Annotation(article=aid, note=note, tags=tags, source=w.archive.info(aid).source,
-                           visibility=self._visibility(dlg.chosen_visibility()))
-        store = w.archive.annotations
-        return w.push(QCoreApplication.translate("MainWindow", "Article note"), self._adding(ann),
-                      lambda: store.delete(ann.id), self.annotations_changed)
+        chosen = dlg.chosen_visibility()
+
+        def save() -> bool:
+            assert w.archive is not None
+            ann = A.Annotation(article=aid, note=note, tags=tags, source=w.archive.info(aid).source,
+                               visibility=self._visibility(chosen))
+            store = w.archive.annotations
+            return w.push(QCoreApplication.translate("MainWindow", "Article note"), self._adding(ann),
+                          lambda: store.delete(ann.id), self.annotations_changed)
+        return self._typed(note, save)
+
+    def _typed(self, typed: str, save: Callable[[], bool]) -> bool:
+        """``save()`` of a note the reader typed, True when saved; not saved (the shared library's server went away
+        while the dialog was open: seen by a tester, the text was lost), the text put on the clipboard, and said."""
+        try:
+            saved = save()
+        except ConnectionLostError as e:  # a read before the write: said as the write's failure would be
+            self.w.watching.lost(e, again=True)
+            saved = False
+        if not saved and typed.strip():
+            QApplication.clipboard().setText(typed)
+            self.w.report(QCoreApplication.translate(
+                "MainWindow", "Your note was not saved. Its text is on the clipboard: paste it in when you try again."))
+        return saved
 
     def _own_article_note(self, aid: str) -> A.Annotation | None:
         """The reader's own latest note on the whole article ``aid`` (no highlight's), or None."""
@@ -306,19 +332,26 @@ class Annotating:
         w = self.w
         if w.archive is None or self._refused(ann):
             return False
-        if note is None or tags is None:
-            shared = self.byline(ann).visibility if w.archive.sharing.shared else None
-            dlg = HighlightDialog(w.notes.quote_shown(ann), ann.note, ann.tags, w.archive.tag_names(),
-                                  title or QCoreApplication.translate("MainWindow", "Edit annotation"), w,
-                                  visibility=shared)
-            if not w._ask(dlg):
+        asked, yours = note is None or tags is None, ""
+        while True:
+            if asked:
+                got = self._ask_edit(ann, title, yours)
+                if got is None:
+                    return False
+                note, tags, visibility = got
+            assert note is not None and tags is not None
+            try:
+                now, there = self._as_it_is_now(ann, note)
+            except ConnectionLostError as e:
+                return self._typed(note, functools.partial(self._failed, e))
+            if now is not None:
+                break
+            self._not_written(note)
+            yours = note
+            if not asked or there is None:
                 return False
-            note, tags = dlg.values()
-            visibility = dlg.chosen_visibility()
+            ann = there  # the dialog again, on the note as it reads now, the reader's text beside it
         store = w.archive.annotations
-        now = self._as_it_is_now(ann, note)
-        if now is None:
-            return False
         gone = now.version == 0 and ann.version != 0  # deleted elsewhere: saved again, and undo deletes it
         old = replace(now, tags=list(now.tags))
         new = replace(now, note=note, tags=A.normalize_tags(tags),
@@ -336,24 +369,54 @@ class Annotating:
             return kept
 
         undo = (lambda: store.delete(new.id)) if gone else (lambda: self._write_back(old, over=new))
-        return w.push(QCoreApplication.translate("MainWindow", "Edit annotation"), do, undo, self.annotations_changed)
+        return self._typed(note, lambda: w.push(QCoreApplication.translate("MainWindow", "Edit annotation"), do, undo,
+                                                self.annotations_changed))
 
-    def _as_it_is_now(self, ann: A.Annotation, typed: str) -> A.Annotation | None:
-        """The annotation to write the reader's edit over: ``ann`` as read, or — changed or deleted elsewhere while
-        the reader typed — what the reader chooses (:meth:`_keep_which`): theirs over the other's (undo brings the
-        other's back), the note saved again, or nothing written (None). What was typed is never dropped unasked."""
+    @staticmethod
+    def _failed(error: BaseException) -> bool:
+        raise error
+
+    def _ask_edit(self, ann: A.Annotation, title: str,
+                  yours: str = "") -> tuple[str, list[str], Visibility | None] | None:
+        """The edit dialog on ``ann``: (note, tags, visibility chosen), or None (cancelled). ``yours``: the reader's
+        text not written over a note changed elsewhere, shown beside it (:class:`HighlightDialog`)."""
+        w = self.w
+        assert w.archive is not None
+        shared = self.byline(ann).visibility if w.archive.sharing.shared else None
+        dlg = HighlightDialog(w.notes.quote_shown(ann), ann.note, ann.tags, w.archive.tag_names(),
+                              title or QCoreApplication.translate("MainWindow", "Edit annotation"), w,
+                              visibility=shared, yours=yours)
+        if not w._ask(dlg):
+            return None
+        note, tags = dlg.values()
+        return note, tags, dlg.chosen_visibility()
+
+    def _as_it_is_now(self, ann: A.Annotation, typed: str) -> tuple[A.Annotation | None, A.Annotation | None]:
+        """(the annotation to write the reader's edit over, the annotation as it is now). The first: ``ann`` as read,
+        or — changed or deleted elsewhere while the reader typed — what the reader chooses (:meth:`_keep_which`):
+        theirs over the other's (undo brings the other's back), the note saved again, or nothing written (None: the
+        caller keeps the text, :meth:`_not_written`). The second: None when deleted elsewhere."""
         store = self.w.archive.annotations if self.w.archive is not None else None
         if store is None:
-            return None
+            return None, None
         try:
             now = store.get(ann.id)
         except BroadsheetError:  # deleted elsewhere
             now = None
         if now is not None and now.version == ann.version:
-            return ann
+            return ann, now
+        self.annotations_changed()  # the panel showed the note as read before the dialog opened (seen by a tester)
         if not self._keep_which(typed, now.note if now is not None else None):
-            return None
-        return now if now is not None else replace(ann, version=0)
+            return None, now
+        return (now if now is not None else replace(ann, version=0)), now
+
+    def _not_written(self, typed: str) -> None:
+        """The reader chose not to write their text over a note changed elsewhere: it goes to the clipboard, and is
+        shown beside the note when its dialog opens again (it was dropped, with no way back: seen by a tester)."""
+        if typed.strip():
+            QApplication.clipboard().setText(typed)
+            self.w.statusBar().showMessage(QCoreApplication.translate(
+                "MainWindow", "Your text was not saved over the other; it is on the clipboard."), 15000)
 
     def _write_back(self, ann: A.Annotation, over: A.Annotation) -> bool:
         """Undo or redo an edit: ``ann``'s note and tags written where ``over`` (the reader's own last write) is;

@@ -55,6 +55,7 @@ from reader.gui.mainwindow import MainWindow
 from reader.gui.settings import APPLICATION, ORGANIZATION, Settings
 from reader.gui.workers import install_invoker, to_main
 from reader.library.catalogue import default_folder, is_url
+from reader.model.errors import ConnectionLostError
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +104,7 @@ class OutlinedFusion(QProxyStyle):
     """Fusion for the dark theme, with check box and radio button outlines that show.
 
     Fusion outlines them in the window colour made darker, which on a dark window is darker
-    still: an unchecked "Include my annotations and corrections" or View → Problems showed
+    still: an unchecked "Include annotations and corrections" or View → Problems showed
     nothing at all (box 27 on a menu of 31 in lightness). The outline is drawn again in the
     palette's Light shade.
     """
@@ -212,9 +213,23 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
         sys.__excepthook__(exc_type, exc, tb)
         return
     text = "".join(traceback.format_exception(exc_type, exc, tb))
+    if isinstance(exc, ConnectionLostError):  # the shared library's server went away: said in words, not as a crash
+        log.warning("%s", exc)
+        if isinstance(QApplication.instance(), QApplication):
+            to_main(_connection_lost, exc, text)
+        return
     log.critical("uncaught exception:\n%s", text)
     if isinstance(QApplication.instance(), QApplication):
         to_main(_show_exception, text)
+
+
+def _connection_lost(error: ConnectionLostError, text: str) -> None:
+    """What the window was doing failed because the shared library's server cannot be reached: said once, plainly
+    (:meth:`Watching.lost`), not in the "unexpected error" dialog; without a window, that dialog."""
+    if _window is None:
+        _show_exception(text)
+    else:
+        _window.watching.lost(error)
 
 
 def thread_excepthook(args: threading.ExceptHookArgs) -> None:

@@ -30,6 +30,7 @@ def export_context(window: MainWindow) -> ExportContext:
         issue = next((i for i in archive.issues() if i.id == state.issue_id), None)
         ctx.issue_title = " ".join(x for x in ((issue.publication, issue.date) if issue else ()) if x)
     ctx.collections = [c.name for c in archive.annotations.collections()]
+    ctx.shared = archive.sharing.shared
     _judge_scripts(window, ctx)
     last = window.searching.last_results
     if last is not None and last.query:

@@ -76,6 +76,7 @@ from reader.gui.widgets.status_bar import StatusBar
 from reader.gui.widgets.task_bar import TaskBar
 from reader.gui.workers import Worker, wait_all
 from reader.library.catalogue import NotFoundError
+from reader.model.errors import ConnectionLostError
 
 log = logging.getLogger(__name__)
 #: room left around the first window for the window manager's frame and title bar
@@ -376,11 +377,19 @@ class MainWindow(QMainWindow):
             where = self._named_now(article, named)
             self.statusBar().showMessage(message.replace("%1", f"{what} — {where}" if where else what), 8000)
 
-        cmd = StoreCommand(text, do, undo, after, lambda e: self.report(error_text(e)), say)
+        cmd = StoreCommand(text, do, undo, after, self._store_failed, say)
         self.undo_stack.push(cmd)
         if cmd.error is None:
             log.info("%s (article %s)", cmd.text(), self.state.article_id)
         return cmd.error is None
+
+    def _store_failed(self, error: BaseException) -> None:
+        """An edit the store did not make, said: the shared library's server gone, in words, each time (the window is
+        told the connection is lost: :meth:`Watching.lost`)."""
+        if isinstance(error, ConnectionLostError):
+            self.watching.lost(error, again=True)
+        else:
+            self.report(error_text(error))
 
     def _named_now(self, article: str | None, named: str) -> str:
         """The article an edit was made on as it is named now — under the id an import gave it since, with its

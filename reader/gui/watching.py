@@ -5,7 +5,10 @@ trip away: never on the GUI thread). Changed notes, tags or collections are list
 undone elsewhere is applied to the article shown, which stays where the reader was in it, and the shown search
 is asked again (a corrected word is found, an undone one is not); where the reader's words are now in another
 article (the one shown merged into it, split off into it), that one is shown, at them, and the status bar says
-so. After another process's import or reindex has ended, the library is read again as after the window's own
+so. While a shared library's server cannot be reached the window says so once (:meth:`Watching.lost`: the
+Problems panel and the status bar, not the "unexpected error" dialog), and that it is back when a look answers
+again (the library reconnects by itself: :class:`reader.library.pgsql.PgConnection`). After another process's import
+or reindex has ended, the library is read again as after the window's own
 (the tree, the filters, the searcher), the reader kept at their article and place. What an import by the owner
 of a shared library did to the reader's own work is listed in the Problems panel when the look hears of it, once.
 """
@@ -19,8 +22,10 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader.app.watch import Elsewhere
+from reader.gui.messages import error_text
 from reader.gui.workers import Worker, run_task
 from reader.library.changes import CATALOGUE_CHANGES
+from reader.model.errors import ConnectionLostError
 
 if TYPE_CHECKING:
     from reader.gui.mainwindow import MainWindow
@@ -37,6 +42,8 @@ class Watching:
     def __init__(self, window: MainWindow) -> None:
         self.w = window
         self._pending: Worker | None = None
+        #: the shared library's server was found unreachable (said once), and no look has answered since
+        self.offline = False
         self.timer = QTimer(window)
         self.timer.setInterval(LOOK_MS)
         self.timer.timeout.connect(self.look)
@@ -51,16 +58,39 @@ class Watching:
         def heard(elsewhere: Elsewhere) -> None:
             self._pending = None
             if self.w.archive is archive:  # not a library closed meanwhile
+                self.back()
                 self.show(elsewhere)
 
         def failed(e: BaseException) -> None:  # a library closed or a server gone: the next look says
             self._pending = None
             log.info("could not look for changes in %s: %s", archive.location, e)
+            if isinstance(e, ConnectionLostError) and self.w.archive is archive:
+                self.lost(e)
 
         # while the window's own import or reindex runs, the library is read again when it ends (Tasks)
         later = {CATALOGUE_CHANGES} if self.w.tasks.task is not None else set()
-        self._pending = run_task(archive.watch.look, later, name="changes elsewhere", lane="watch",
-                                 on_result=heard, on_error=failed)
+        worker = run_task(archive.watch.look, later, name="changes elsewhere", lane="watch",
+                          on_result=heard, on_error=failed)
+        # a synchronous pool (the tests') has answered already: not waited for again (the looks stopped after one)
+        self._pending = worker if worker.state in ("pending", "running") else None
+
+    def lost(self, e: ConnectionLostError, again: bool = False) -> None:
+        """The shared library's server cannot be reached: said in words, once while it stays so (seen by a tester: an
+        "unexpected error" dialog naming sqlite3, then the same error at every click). ``again``: said again in the
+        status bar (a change the reader made was not saved: they must know each time)."""
+        if self.offline and not again:
+            self.w.statusBar().showMessage(error_text(e), 8000)
+            return
+        self.offline = True
+        self.w.report(error_text(e))
+
+    def back(self) -> None:
+        """A look answered after the server was found unreachable: said in the status bar."""
+        if self.offline:
+            self.offline = False
+            log.info("the connection to %s is back", self.w.archive.location if self.w.archive else "the library")
+            self.w.statusBar().showMessage(QCoreApplication.translate(
+                "Watching", "The connection to the shared library is back."), 8000)
 
     def show(self, elsewhere: Elsewhere) -> None:
         """Show what ``elsewhere`` says changed, the reader kept where they are."""

@@ -28,6 +28,7 @@ Why this and not a postings table read by the client, or ``pg_trgm``: see docs/A
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -49,6 +50,7 @@ from reader.index.terms import (
     term_key,
     unpack_terms,
 )
+from reader.model.errors import connection_lost
 
 #: version of the ``ix_`` tables; with the term layout it makes the layout an index is refused by
 SCHEMA_VERSION = 4  # 2: ix_keys; 3: the counted bigrams' counts (ckeys, cns); 4: the rare pairs' keys (ix_pairs)
@@ -109,6 +111,46 @@ class PgIndexError(IndexUnavailableError):
     """The PostgreSQL index cannot be read or written (caught wherever the Whoosh index's error is)."""
 
 
+def ended_by_server(raw: Any) -> bool:
+    """Whether the server ended the psycopg connection ``raw`` while it sat idle (a restart, ``pg_ctl -m fast stop``:
+    "terminating connection due to administrator command"), so a statement sent on it would fail. An idle connection
+    the server has said nothing on is not asked (a ``select`` of its socket, no round trip); one it has sent something
+    on is asked ``SELECT 1``. A connection inside a transaction is never probed: a drop there loses the transaction."""
+    import select
+
+    import psycopg
+    from psycopg.pq import TransactionStatus
+
+    if raw.closed:
+        return True
+    if raw.info.transaction_status != TransactionStatus.IDLE:
+        return False
+    try:
+        if not select.select([raw.pgconn.socket], [], [], 0)[0]:
+            return False
+        raw.execute("SELECT 1")
+    except (OSError, ValueError, psycopg.Error):
+        return True
+    return bool(raw.closed)
+
+
+def unreachable(e: BaseException) -> str:
+    """Why a new connection failed, in a few words: libpq's last clause ("connection to server at "127.0.0.1", port
+    5432 failed: Connection refused\n\tIs the server running…" → "the server cannot be reached: Connection
+    refused"), from psycopg's error or the LibraryError it caused."""
+    text = str(e.__cause__ or e).strip()
+    first = text.splitlines()[0].rstrip(".") if text else type(e).__name__
+    return f"the server cannot be reached: {first.rsplit('failed: ', 1)[-1]}"
+
+
+def dropped(raw: Any, error: BaseException) -> bool:
+    """Whether ``error``, raised by a statement on ``raw``, means the connection itself is gone (not the statement
+    refused)."""
+    import psycopg
+
+    return isinstance(error, psycopg.OperationalError) and bool(raw.closed)
+
+
 def _split(term_list: Iterable[str]) -> tuple[list[int], list[str]]:
     """Index terms as term keys (CJK characters, bigrams, buckets) and words."""
     keys: list[int] = []
@@ -131,16 +173,35 @@ class PgIndex:
 
     where = "the PostgreSQL index (ix_ tables)"
 
-    def __init__(self, connect: Connect) -> None:
+    def __init__(self, connect: Connect, location: str = "") -> None:
         self._connect = connect
+        #: the library's address, for a lost connection's message (:func:`reader.model.errors.connection_lost`)
+        self.location = location or self.where
         self._lock = threading.Lock()
-        self._conn = connect()
-        self._conn.autocommit = True
-        # the GIN indexes are the only way this index is read: never decode every row's arrays instead
-        self._conn.execute("SET enable_seqscan = off")
+        self._conn = self._open()
         #: every row of the index has its rare pairs (seen once, kept: only a downgrade takes them away)
         self._pairs_known = False
         self.outdated = self._ensure()
+
+    def _open(self) -> Any:
+        conn = self._connect()
+        conn.autocommit = True
+        # the GIN indexes are the only way this index is read: never decode every row's arrays instead
+        conn.execute("SET enable_seqscan = off")
+        return conn
+
+    def _fresh(self) -> None:
+        """A connection the server ended while it sat idle (a restart) replaced by a new one, under the lock; the
+        server unreachable: :class:`ConnectionLostError`, in words (it said "the connection is closed" until the
+        window was opened again)."""
+        if not ended_by_server(self._conn):
+            return
+        with contextlib.suppress(Exception):
+            self._conn.close()
+        try:
+            self._conn = self._open()
+        except Exception as e:
+            raise connection_lost(self.location, unreachable(e), unsaved=False) from e
 
     def _ensure(self) -> bool:
         """Create the ``ix_`` tables where they are missing; True when they hold another layout.
@@ -254,12 +315,16 @@ class PgIndex:
         return done
 
     def _check(self) -> None:
+        with self._lock:
+            self._fresh()
         if self.outdated:
             raise PgIndexError(f"{self.where} was written by another version of Broadsheet; "
                                "run `broadsheet reindex`.")
 
     def reset(self) -> None:
         """Replace the index by an empty one of the current layout (the caller re-adds every article)."""
+        with self._lock:
+            self._fresh()
         with self._lock, self._conn.transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_DDL_LOCK,))
             self._conn.execute("DROP TABLE IF EXISTS ix_docs, ix_words, ix_keys, ix_pairs")
@@ -277,8 +342,18 @@ class PgIndex:
             self._conn.close()
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """A read's rows; the connection dropped under it (the server restarted), asked once more on a new one."""
         with self._lock:
-            return self._conn.execute(sql, params).fetchall()
+            self._fresh()
+            try:
+                rows: list[tuple[Any, ...]] = self._conn.execute(sql, params).fetchall()
+                return rows
+            except Exception as e:
+                if not dropped(self._conn, e):
+                    raise
+            self._fresh()
+            rows = self._conn.execute(sql, params).fetchall()
+            return rows
 
     # -- the library's token (which library the index belongs to)
 
@@ -288,6 +363,7 @@ class PgIndex:
 
     def write_token(self, token: str) -> None:
         with self._lock:
+            self._fresh()
             self._conn.execute("INSERT INTO ix_meta VALUES ('library_token', %s) ON CONFLICT (key) "
                                "DO UPDATE SET value = excluded.value", (token,))
 
@@ -502,6 +578,8 @@ class PgWriter:
         self._gone.clear()
 
     def _commit(self) -> None:
+        with self.index._lock:
+            self.index._fresh()
         conn = self.index._conn
         replaced = list(self._gone) + list(self._rows)
         counts: Counter[str] = Counter()

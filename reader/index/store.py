@@ -743,7 +743,7 @@ def open_index(library: Any) -> SearchIndex:
     if getattr(library, "kind", None) == "postgres":
         from reader.index.pg import PgIndex
 
-        return PgIndex(library.connect_raw)
+        return PgIndex(library.connect_raw, library.location)
     return Index(library.index_dir)
 
 

@@ -33,12 +33,15 @@ columns, ``bytea``, ``double precision``, …; :class:`reader.library.catalogue.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
+
+from reader.model.errors import ConnectionLostError
 
 #: Tables whose rows get an id from the database, and that id's column (for ``lastrowid``).
 ROW_IDS: dict[str, str] = {
@@ -130,18 +133,60 @@ def translate(sql: str) -> str:
     return _params(s)
 
 
+class PgDatabaseError(sqlite3.DatabaseError):
+    """A PostgreSQL library's error, raised as the ``sqlite3`` class of the same meaning (the callers catch those):
+    these subclasses carry PostgreSQL's name, so no message of a PostgreSQL library says "sqlite3" (a tester read
+    "sqlite3.OperationalError: terminating connection due to administrator command")."""
+
+
+class PgIntegrityError(sqlite3.IntegrityError):
+    """A unique or foreign-key violation in a PostgreSQL library (see :class:`PgDatabaseError`)."""
+
+
+class PgOperationalError(sqlite3.OperationalError):
+    """A lock or a server problem in a PostgreSQL library (see :class:`PgDatabaseError`)."""
+
+
+class PgProgrammingError(sqlite3.ProgrammingError):
+    """A statement PostgreSQL refused as malformed (see :class:`PgDatabaseError`)."""
+
+
 def _sqlite_error(e: Exception) -> sqlite3.Error:
-    """The sqlite3 exception of the same meaning as psycopg's ``e``."""
+    """The sqlite3 exception of the same meaning as psycopg's ``e`` (a subclass named for PostgreSQL)."""
     import psycopg
 
     msg = str(e).strip()
     if isinstance(e, psycopg.errors.IntegrityError):
-        return sqlite3.IntegrityError(msg)
+        return PgIntegrityError(msg)
     if isinstance(e, (psycopg.OperationalError, psycopg.errors.LockNotAvailable)):
-        return sqlite3.OperationalError(msg)
+        return PgOperationalError(msg)
     if isinstance(e, psycopg.ProgrammingError):
-        return sqlite3.ProgrammingError(msg)
-    return sqlite3.DatabaseError(msg)
+        return PgProgrammingError(msg)
+    return PgDatabaseError(msg)
+
+
+#: seconds between the attempts to open a lost connection again (bounded: a statement of the window waits ~1 s at
+#: most before it says the server cannot be reached; the next statement tries again)
+RECONNECT_WAITS = (0.2, 0.6)
+
+_READS = ("SELECT", "SHOW", "SET ")
+
+
+def _repeatable(pg: str) -> bool:
+    """Whether a statement sent outside a transaction may be sent again when the connection dropped under it: a
+    read, a setting, or a transaction's BEGIN (nothing of it was done)."""
+    return pg.startswith(_READS) or pg == "BEGIN"
+
+
+def _ends(pg: str) -> bool:
+    return pg in ("COMMIT", "ROLLBACK")
+
+
+class _NoRows:
+    """The cursor of a statement not sent (the ROLLBACK of a transaction a dropped connection ended)."""
+
+    rowcount = -1
+    description = None
 
 
 class PgCursor:
@@ -170,10 +215,23 @@ class PgCursor:
 
 
 class PgConnection:
-    """A psycopg 3 connection in autocommit mode behind sqlite3.Connection's methods (see the module)."""
+    """A psycopg 3 connection in autocommit mode behind sqlite3.Connection's methods (see the module).
 
-    def __init__(self, raw: Any) -> None:
+    Given ``reopen`` (a function opening a new psycopg connection) it outlives its server's restarts: a connection the
+    server ended while idle is opened again before the next statement (:func:`reader.index.pg.ended_by_server`), with
+    a bounded retry (:data:`RECONNECT_WAITS`); a read or a BEGIN that the drop cut is sent again on the new one.
+    Nothing else is sent again: a write or a transaction cut by the drop raises
+    :class:`reader.model.errors.ConnectionLostError` (its change was not saved, said in words), and the rest of a
+    transaction cut so fails the same way until its ROLLBACK (a no-op) or COMMIT (refused) — it is never finished,
+    statement by statement, on a new connection. ``where`` names the library in those messages.
+    """
+
+    def __init__(self, raw: Any, reopen: Callable[[], Any] | None = None, where: str = "") -> None:
         self.raw = raw
+        self._reopen = reopen
+        self.where = where
+        #: a transaction was begun on ``raw`` and not ended (kept when the connection drops inside it)
+        self._open_tx = False
         #: rows this connection changed (SQLite's ``total_changes``: part of the engine's cache key)
         self.total_changes = 0
         self._column_names: dict[str, list[str]] = {}  # of the COPY_TABLES, in table order
@@ -182,14 +240,24 @@ class PgConnection:
     def in_transaction(self) -> bool:
         from psycopg.pq import TransactionStatus
 
+        if self.raw.closed:  # dropped: in the transaction it cut, until that is ended
+            return self._open_tx
         return bool(self.raw.info.transaction_status != TransactionStatus.IDLE)
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> PgCursor:
         pg = translate(sql)
+        if not self._ready(pg):
+            return PgCursor(_NoRows(), None)
         try:
             cur = self.raw.execute(pg, list(parameters), prepare=False)
         except Exception as e:
-            raise self._failed(e) from e
+            if not self._again(e, pg):
+                raise self._failed(e, pg) from e
+            try:
+                cur = self.raw.execute(pg, list(parameters), prepare=False)
+            except Exception as e2:
+                raise self._failed(e2, pg) from e2
+        self._track(pg)
         lastrowid = None
         if pg.endswith(tuple(f"RETURNING {c}" for c in set(ROW_IDS.values()))) and cur.description:
             row = cur.fetchone()
@@ -198,6 +266,68 @@ class PgConnection:
             self.total_changes += cur.rowcount
         return PgCursor(cur, lastrowid)
 
+    def _track(self, pg: str) -> None:
+        if pg == "BEGIN":
+            self._open_tx = True
+        elif _ends(pg):
+            self._open_tx = False
+
+    def _ready(self, pg: str) -> bool:
+        """Before a statement: a connection the server ended while idle opened again. False: ``pg`` is the ROLLBACK
+        of a transaction the drop ended (the server rolled it back: nothing to send)."""
+        if self._reopen is None:
+            return True
+        from reader.index.pg import ended_by_server
+
+        if self._open_tx:
+            if not self.raw.closed:
+                return True
+            if _ends(pg):
+                self._open_tx = False
+                if pg == "ROLLBACK":
+                    return False
+            raise self._lost("the connection closed during the change", pg, unsaved=True)
+        if ended_by_server(self.raw):
+            self._reconnect(pg)
+        return True
+
+    def _again(self, e: Exception, pg: str) -> bool:
+        """Whether the statement ``pg`` that failed with ``e`` is sent again: the connection dropped under it, it was
+        no part of a transaction, it is repeatable (:func:`_repeatable`) and a new connection was opened."""
+        from reader.index.pg import dropped
+
+        if self._reopen is None or self._open_tx or not dropped(self.raw, e) or not _repeatable(pg):
+            return False
+        self._reconnect(pg)
+        return True
+
+    def _reconnect(self, pg: str) -> None:
+        """A new connection in place of the lost one, tried ``1 + len(RECONNECT_WAITS)`` times; else
+        :class:`ConnectionLostError` naming the library and the reason."""
+        import time
+
+        from reader.index.pg import unreachable
+
+        assert self._reopen is not None
+        with contextlib.suppress(Exception):
+            self.raw.close()
+        self._open_tx = False
+        reason = ""
+        for wait in (0.0, *RECONNECT_WAITS):
+            time.sleep(wait)
+            try:
+                self.raw = self._reopen()
+                return
+            except Exception as e:  # noqa: BLE001 — said in the error below
+                reason = unreachable(e)
+        raise self._lost(reason, pg)
+
+    def _lost(self, reason: str, pg: str, unsaved: bool = False) -> ConnectionLostError:
+        from reader.model.errors import connection_lost
+
+        return connection_lost(self.where or "its server", reason.rstrip("."),
+                               unsaved=unsaved or not pg.startswith(_READS))
+
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]], /) -> PgCursor:
         plain = _PLAIN_INSERT.match(sql)
         if plain and plain.group(1).lower() in COPY_TABLES:
@@ -205,11 +335,12 @@ class PgConnection:
         pg = translate(sql)
         if " RETURNING " in pg:
             pg = pg[: pg.rindex(" RETURNING ")]
+        self._ready(pg)
         try:
             cur = self.raw.cursor()
             cur.executemany(pg, [list(r) for r in rows])
         except Exception as e:
-            raise self._failed(e) from e
+            raise self._failed(e, pg) from e
         self.total_changes += max(cur.rowcount, 0)
         return PgCursor(cur, None)
 
@@ -219,6 +350,7 @@ class PgConnection:
         data = [list(r) for r in rows]
         if not data:
             return PgCursor(self.raw.cursor(), None)
+        self._ready("COPY")
         try:
             cur = self.raw.cursor()
             names = [f'"{n}"' for n in self._columns(table)[:len(data[0])]]
@@ -226,7 +358,7 @@ class PgConnection:
                 for row in data:
                     copy.write_row(row)
         except Exception as e:
-            raise self._failed(e) from e
+            raise self._failed(e, "COPY") from e
         self.total_changes += len(data)
         return PgCursor(cur, None)
 
@@ -239,10 +371,23 @@ class PgConnection:
             self._column_names[table] = cached
         return cached
 
-    def _failed(self, e: Exception) -> Exception:
+    def _failed(self, e: Exception, pg: str) -> Exception:
+        """psycopg's error as sqlite3's (:func:`_sqlite_error`); the connection dropped under the statement:
+        :class:`ConnectionLostError` (the change it made, or its transaction, was not saved)."""
         import psycopg
 
-        return _sqlite_error(e) if isinstance(e, psycopg.Error) else e
+        from reader.index.pg import dropped
+
+        if not isinstance(e, psycopg.Error):
+            return e
+        if self._reopen is not None and dropped(self.raw, e):
+            if _ends(pg):
+                self._open_tx = False
+            text = str(e).strip()
+            return self._lost(text.splitlines()[0] if text else "the server closed the connection", pg)
+        if _ends(pg):
+            self._open_tx = False
+        return _sqlite_error(e)
 
     def commit(self) -> None:
         if self.in_transaction:

@@ -180,6 +180,8 @@ def redact(url: str) -> str:
 #: seconds a connection waits for the server at most, unless the URL says (``?connect_timeout=``): libpq's
 #: default is forever, and a window opening a library on a server that took the connection and never answered hung
 CONNECT_TIMEOUT = 30
+#: seconds a lost connection's reopening waits for the server at most (then says it cannot be reached)
+RECONNECT_TIMEOUT = 5
 #: pages a bitmap heap scan asks the disk for ahead (``effective_io_concurrency``, 1 by default): the rows a rare
 #: pair's postings point at, a term's candidates, are scattered over their table; asked for together, not one read
 #: after another. At 100,000 pages, server restarted and its files out of the page cache, 在千 (2,690 hits) 271 → 141
@@ -223,7 +225,8 @@ class PgLibrary(Library):
         self.url = url
         cache = _cache_folder()
         self.folder = cache / hashlib.sha1(redact(url).encode()).hexdigest()[:16]
-        self._conns: PerThread[Connection] = PerThread(lambda: PgConnection(self.connect_raw()), _close_quietly)
+        self._conns: PerThread[Connection] = PerThread(
+            lambda: PgConnection(self.connect_raw(), reopen=self._reconnect_raw, where=self.location), _close_quietly)
         self._lock_fd = None
         self._lock_depth = 0
         self._write_lock = threading.RLock()
@@ -255,6 +258,11 @@ class PgLibrary(Library):
     def connect_raw(self) -> Any:
         """A NEW psycopg 3 connection (autocommit) to the library's database: the caller closes it."""
         return connect(self.url)
+
+    def _reconnect_raw(self) -> Any:
+        """A new connection in place of one the server dropped (:class:`PgConnection` asks): a shorter wait for the
+        server (:data:`RECONNECT_TIMEOUT`) — the window may be waiting on it."""
+        return connect(self.url, timeout=RECONNECT_TIMEOUT)
 
     @property
     def conn(self) -> Connection:

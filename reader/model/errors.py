@@ -9,6 +9,7 @@ the pattern of Picard's ``N_()``: marked where written, translated where shown.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Self
@@ -34,6 +35,26 @@ class BroadsheetError(Exception):
         error = cls(template.format(**fields))
         error.template, error.context, error.fields = template, context, dict(fields)
         return error
+
+
+class ConnectionLostError(BroadsheetError, sqlite3.OperationalError):
+    """A shared library's connection to its server dropped (the server restarted or cannot be reached) and could not be
+    opened again, or dropped while a change was being written: the change was not saved. One sentence naming the
+    library (:func:`connection_lost`); an ``sqlite3.OperationalError`` too, so the callers' ``except sqlite3.Error``
+    (the command line's one sentence, the window's "could not …") catch it as any database error."""
+
+
+def connection_lost(where: str, reason: str, unsaved: bool = True) -> ConnectionLostError:
+    """The error saying the connection to the library at ``where`` was lost (``reason``: the server's or libpq's
+    words) and, ``unsaved``, that the change being written was not saved; translated in the window
+    (:meth:`BroadsheetError.of`)."""
+    if unsaved:
+        return ConnectionLostError.of("Errors", QT_TRANSLATE_NOOP(
+            "Errors",
+            "lost the connection to the shared library at {where} ({reason}); your last change was not saved"),
+            where=where, reason=reason)
+    return ConnectionLostError.of("Errors", QT_TRANSLATE_NOOP(
+        "Errors", "lost the connection to the shared library at {where} ({reason})"), where=where, reason=reason)
 
 
 class SourceError(BroadsheetError):

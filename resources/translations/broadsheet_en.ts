@@ -207,7 +207,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../reader/gui/app.py" line="+192"/>
+        <location filename="../../reader/gui/app.py" line="+193"/>
         <source>An unexpected error happened. It has been logged; your library and your annotations are safe.</source>
         <extracomment>the platform&apos;s own style, to go back to from a fixed theme the dark theme&apos;s style, kept referenced while the application uses it</extracomment>
         <translation type="unfinished"></translation>
@@ -506,11 +506,25 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../reader/model/errors.py" line="+52"/>
+        <source>lost the connection to the shared library at {where} ({reason}); your last change was not saved</source>
+        <extracomment>the message&apos;s English template (&quot;{name}&quot; fields) and its translation context, when it has one</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>lost the connection to the shared library at {where} ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+154"/>
+        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+156"/>
         <source>Export</source>
-        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the script the reader reads in (an OpenCC configuration, &quot;&quot; the original): the export is as printed, said so scope (&quot;article&quot;, &quot;issue&quot;) → whether all its articles are read in ``script`` as printed (nothing to say of conversion then); a scope not in it was not judged the citation style of the ``cite`` format (reader.export.cite.STYLES) the articles in it the reader&apos;s corrections its text holds (:meth:`reader.app.overlay.Overlay.applied`) a collection&apos;s entries not exported: their article no longer in the library, or merged into another (the dialog said &quot;Exported 1 article(s)&quot; of a collection of two, the other left out unsaid — seen by eye) of ``applied``, the colleagues&apos; (a shared library), by name: they were said to be the reader&apos;s the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
+        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the script the reader reads in (an OpenCC configuration, &quot;&quot; the original): the export is as printed, said so scope (&quot;article&quot;, &quot;issue&quot;) → whether all its articles are read in ``script`` as printed (nothing to say of conversion then); a scope not in it was not judged a shared library: the export holds the group&apos;s shared notes and corrections besides the reader&apos;s own the citation style of the ``cite`` format (reader.export.cite.STYLES) the articles in it the reader&apos;s corrections its text holds (:meth:`reader.app.overlay.Overlay.applied`) a collection&apos;s entries not exported: their article no longer in the library, or merged into another (the dialog said &quot;Exported 1 article(s)&quot; of a collection of two, the other left out unsaid — seen by eye) of ``applied``, the colleagues&apos; (a shared library), by name: they were said to be the reader&apos;s the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -569,8 +583,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Include my annotations and corrections</source>
+        <location line="+7"/>
+        <source>Include annotations and corrections (mine and those my group shares)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include annotations and corrections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -783,7 +802,7 @@
 <context>
     <name>HighlightDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/highlight_dialog.py" line="+59"/>
+        <location filename="../../reader/gui/dialogs/highlight_dialog.py" line="+63"/>
         <source>Highlight</source>
         <translation type="unfinished"></translation>
     </message>
@@ -805,6 +824,17 @@
     <message>
         <location line="+16"/>
         <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your text, not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your text, not saved
+(also on the clipboard):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -897,7 +927,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+161"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+162"/>
         <source>Library</source>
         <extracomment>room left around the first window for the window manager&apos;s frame and title bar an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits the reader&apos;s work changed by other processes, heard and shown</extracomment>
         <translation type="unfinished"></translation>
@@ -938,7 +968,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+35"/>
         <source>This library is read-only here: notes, corrections and collections cannot be saved in it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1334,7 +1364,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="-142"/>
+        <location filename="../../reader/gui/mainwindow.py" line="-150"/>
         <source>Stopping the running task…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1576,18 +1606,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+135"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+143"/>
         <source>Debug information copied to the clipboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+142"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+144"/>
         <source>Select some text to highlight.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>Highlight</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1612,22 +1642,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <location line="+2"/>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Article note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+27"/>
-        <location line="+42"/>
+        <location line="+14"/>
+        <source>Your note was not saved. Its text is on the clipboard: paste it in when you try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <location line="+15"/>
+        <location line="+57"/>
         <location line="+12"/>
         <source>Edit annotation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-38"/>
+        <source>Your text was not saved over the other; it is on the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The note keeps the text written elsewhere.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1964,7 +2004,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/export_ui.py" line="+72"/>
+        <location filename="../../reader/gui/export_ui.py" line="+73"/>
         <source>Open a library before exporting.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2490,9 +2530,14 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>Watching</name>
     <message>
-        <location filename="../../reader/gui/watching.py" line="+79"/>
+        <location filename="../../reader/gui/watching.py" line="+92"/>
+        <source>The connection to the shared library is back.</source>
+        <extracomment>how often the window asks whether others changed the reader&apos;s work the shared library&apos;s server was found unreachable (said once), and no look has answered since</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>articles imported</source>
-        <extracomment>how often the window asks whether others changed the reader&apos;s work</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -207,7 +207,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../reader/gui/app.py" line="+192"/>
+        <location filename="../../reader/gui/app.py" line="+193"/>
         <source>An unexpected error happened. It has been logged; your library and your annotations are safe.</source>
         <extracomment>the platform&apos;s own style, to go back to from a fixed theme the dark theme&apos;s style, kept referenced while the application uses it</extracomment>
         <translation>發生了意外錯誤，已記入日誌；您的文庫和註記都安然無恙。</translation>
@@ -505,11 +505,25 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../reader/model/errors.py" line="+52"/>
+        <source>lost the connection to the shared library at {where} ({reason}); your last change was not saved</source>
+        <extracomment>the message&apos;s English template (&quot;{name}&quot; fields) and its translation context, when it has one</extracomment>
+        <translation>與共享文庫 {where} 的連線已中斷（{reason}）；您最後的變更沒有儲存</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>lost the connection to the shared library at {where} ({reason})</source>
+        <translation>與共享文庫 {where} 的連線已中斷（{reason}）</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+154"/>
+        <location filename="../../reader/gui/dialogs/export_dialog.py" line="+156"/>
         <source>Export</source>
-        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the script the reader reads in (an OpenCC configuration, &quot;&quot; the original): the export is as printed, said so scope (&quot;article&quot;, &quot;issue&quot;) → whether all its articles are read in ``script`` as printed (nothing to say of conversion then); a scope not in it was not judged the citation style of the ``cite`` format (reader.export.cite.STYLES) the articles in it the reader&apos;s corrections its text holds (:meth:`reader.app.overlay.Overlay.applied`) a collection&apos;s entries not exported: their article no longer in the library, or merged into another (the dialog said &quot;Exported 1 article(s)&quot; of a collection of two, the other left out unsaid — seen by eye) of ``applied``, the colleagues&apos; (a shared library), by name: they were said to be the reader&apos;s the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
+        <extracomment>OpenCC reading texts a TEI export can add (&quot;&quot; = none) the script the reader reads in (an OpenCC configuration, &quot;&quot; the original): the export is as printed, said so scope (&quot;article&quot;, &quot;issue&quot;) → whether all its articles are read in ``script`` as printed (nothing to say of conversion then); a scope not in it was not judged a shared library: the export holds the group&apos;s shared notes and corrections besides the reader&apos;s own the citation style of the ``cite`` format (reader.export.cite.STYLES) the articles in it the reader&apos;s corrections its text holds (:meth:`reader.app.overlay.Overlay.applied`) a collection&apos;s entries not exported: their article no longer in the library, or merged into another (the dialog said &quot;Exported 1 article(s)&quot; of a collection of two, the other left out unsaid — seen by eye) of ``applied``, the colleagues&apos; (a shared library), by name: they were said to be the reader&apos;s the file name offered for each scope: broadsheet-&lt;name&gt;&lt;suffix&gt; a file was written (its path)</extracomment>
         <translation>匯出</translation>
     </message>
     <message>
@@ -568,9 +582,14 @@
         <translation>BibTeX</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Include my annotations and corrections</source>
-        <translation>包括我的註記和校正</translation>
+        <location line="+7"/>
+        <source>Include annotations and corrections (mine and those my group shares)</source>
+        <translation>包括註記和校正（我的，以及我的小組共享的）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include annotations and corrections</source>
+        <translation>包括註記和校正</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -782,7 +801,7 @@
 <context>
     <name>HighlightDialog</name>
     <message>
-        <location filename="../../reader/gui/dialogs/highlight_dialog.py" line="+59"/>
+        <location filename="../../reader/gui/dialogs/highlight_dialog.py" line="+63"/>
         <source>Highlight</source>
         <translation>標示</translation>
     </message>
@@ -805,6 +824,18 @@
         <location line="+16"/>
         <source>&amp;Note:</source>
         <translation>筆記(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your text, not saved</source>
+        <translation>您的文字（未儲存）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your text, not saved
+(also on the clipboard):</source>
+        <translation>您的文字，未儲存
+（也已複製到剪貼簿）：</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -895,7 +926,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+161"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+162"/>
         <source>Library</source>
         <extracomment>room left around the first window for the window manager&apos;s frame and title bar an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits the reader&apos;s work changed by other processes, heard and shown</extracomment>
         <translation>文庫</translation>
@@ -936,7 +967,7 @@
         <translation>已重做：%1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+35"/>
         <source>This library is read-only here: notes, corrections and collections cannot be saved in it.</source>
         <translation>此文庫在這裡是唯讀的：無法在其中儲存筆記、校正或收藏集。</translation>
     </message>
@@ -1332,7 +1363,7 @@
         <translation>閱讀</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="-142"/>
+        <location filename="../../reader/gui/mainwindow.py" line="-150"/>
         <source>Stopping the running task…</source>
         <translation>正在停止執行中的任務…</translation>
     </message>
@@ -1574,18 +1605,18 @@
         <translation>複製除錯資訊</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+135"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+143"/>
         <source>Debug information copied to the clipboard.</source>
         <translation>除錯資訊已複製到剪貼簿。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/annotations_ui.py" line="+142"/>
+        <location filename="../../reader/gui/annotations_ui.py" line="+144"/>
         <source>Select some text to highlight.</source>
         <translation>請先選擇要標示的文字。</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>Highlight</source>
         <translation>標示</translation>
     </message>
@@ -1610,22 +1641,32 @@
         <translation>已標示。您的標示和筆記列在「檢視 → 註記」中。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <location line="+2"/>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Article note</source>
         <translation>文章筆記</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+27"/>
-        <location line="+42"/>
+        <location line="+14"/>
+        <source>Your note was not saved. Its text is on the clipboard: paste it in when you try again.</source>
+        <translation>您的註記沒有儲存。其文字已複製到剪貼簿：再試一次時貼上即可。</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <location line="+15"/>
+        <location line="+57"/>
         <location line="+12"/>
         <source>Edit annotation</source>
         <translation>編輯註記</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-38"/>
+        <source>Your text was not saved over the other; it is on the clipboard.</source>
+        <translation>您的文字沒有覆蓋另一處的變更；它已複製到剪貼簿。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The note keeps the text written elsewhere.</source>
         <translation>筆記保留在別處寫入的文字。</translation>
     </message>
@@ -1972,7 +2013,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>校正後的文字（原文會保留）：</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/export_ui.py" line="+72"/>
+        <location filename="../../reader/gui/export_ui.py" line="+73"/>
         <source>Open a library before exporting.</source>
         <translation>請先開啟文庫再匯出。</translation>
     </message>
@@ -2511,9 +2552,14 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>Watching</name>
     <message>
-        <location filename="../../reader/gui/watching.py" line="+79"/>
+        <location filename="../../reader/gui/watching.py" line="+92"/>
+        <source>The connection to the shared library is back.</source>
+        <extracomment>how often the window asks whether others changed the reader&apos;s work the shared library&apos;s server was found unreachable (said once), and no look has answered since</extracomment>
+        <translation>與共享文庫的連線已恢復。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>articles imported</source>
-        <extracomment>how often the window asks whether others changed the reader&apos;s work</extracomment>
         <translation>匯入的文章</translation>
     </message>
     <message>

@@ -263,3 +263,26 @@ def test_a_researcher_importing_in_the_window_is_told_who_may(
     assert asked == [] and win.tasks.task is None  # refused before asking
     folder = make_window(tmp_path / "desk", create=True)
     assert folder.archive.import_owner is None
+
+
+def test_the_export_dialog_says_whose_annotations_it_includes(make_window, pg_url: str, library_dir: Path,
+                                                               tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """Seen by a tester: "Include my annotations and corrections" exported a colleague's group notes and corrections
+    too (each by its author, rightly): on a shared library the box says so; on a folder, where all are the reader's,
+    it says "annotations and corrections"."""
+    import shutil
+
+    from reader.gui.dialogs.export_dialog import ExportDialog
+    from reader.gui.export_ui import export_context
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    with Library.open(pg_url) as lib:
+        import_paths(lib, [samples_folder()])
+    said = []
+    for where in (pg_url, shutil.copytree(library_dir, tmp_path / "lib")):
+        win = make_window(where)
+        dlg = ExportDialog(win.archive.overlay_of, export_context(win), parent=win)
+        said.append(dlg.include_annotations.text())
+        dlg.deleteLater()
+    assert said == ["Include annotations and corrections (mine and those my group shares)",
+                    "Include annotations and corrections"]

@@ -631,6 +631,8 @@ def test_a_note_edited_while_it_was_changed_elsewhere_keeps_what_the_reader_type
         current = store.get(mine.id)
 
         def typed(dlg: Any, elsewhere: str = elsewhere) -> bool:
+            if dlg.yours is not None:  # opened again, the reader's text beside the other's: cancelled, theirs kept
+                return False
             with Library.open(work_dir) as other:
                 if elsewhere == "edit":
                     AnnotationStore.of(other).edit(mine.id, note="from the terminal")
@@ -649,6 +651,50 @@ def test_a_note_edited_while_it_was_changed_elsewhere_keeps_what_the_reader_type
         if elsewhere == "delete":
             win.undo_stack.undo()  # the note saved again goes again
             assert mine.id not in [a.id for a in store.find(article=aid)]
+
+
+def test_a_note_not_saved_over_the_one_changed_elsewhere_is_kept_and_shown_beside_it(
+        make_window, work_dir: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Seen by eye: asked "This note was changed elsewhere… Save your text over it?", No threw the text typed away with
+    no way back, and the annotations panel showed the note as it was before the dialog opened. Now No opens the
+    dialog again on the note as it reads now, the reader's text shown beside it (and on the clipboard); the panel
+    shows the other text as soon as the window knows of it."""
+    from PySide6.QtWidgets import QApplication
+
+    from reader.annotations.store import Annotation, AnnotationStore
+    from reader.library.catalogue import Library
+
+    win = make_window(work_dir)
+    aid = open_rmrb(win)
+    store = win.archive.annotations
+    mine = store.add(Annotation(article=aid, note="first"))
+    win.annotating.annotations_changed()
+    opened: list[tuple[str, str | None]] = []
+    panel: list[list[str]] = []
+
+    def typed(dlg: Any) -> bool:
+        opened.append((dlg.note.toPlainText(), dlg.yours.toPlainText() if dlg.yours is not None else None))
+        if len(opened) == 1:
+            with Library.open(work_dir) as other:
+                AnnotationStore.of(other).edit(mine.id, note="from the terminal")
+            dlg.note.setPlainText("typed in the window")
+        else:  # both texts at hand: the reader merges them
+            dlg.note.setPlainText("from the terminal; typed in the window")
+        return True
+
+    def keep_which(ours: str, theirs: str | None) -> bool:
+        panel.append([a.note for a in win.notes.current])
+        return False
+
+    monkeypatch.setattr(win, "_ask", typed)
+    monkeypatch.setattr(win.annotating, "_keep_which", keep_which)
+    assert win.annotating.edit_annotation(store.get(mine.id))
+    assert opened == [("first", None), ("from the terminal", "typed in the window")]
+    assert panel == [["from the terminal"]]  # refreshed before the question
+    assert QApplication.clipboard().text() == "typed in the window"
+    assert store.get(mine.id).note == "from the terminal; typed in the window"
+    win.undo_stack.undo()  # undo gives back the other's text, not the first
+    assert store.get(mine.id).note == "from the terminal"
 
 
 def test_the_library_tree_counts_the_articles_as_the_reader_merged_them(make_window, work_dir: Path) -> None:  # noqa: ANN001

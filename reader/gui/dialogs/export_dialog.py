@@ -61,6 +61,8 @@ class ExportContext:
     #: scope ("article", "issue") → whether all its articles are read in ``script`` as printed (nothing to say of
     #: conversion then); a scope not in it was not judged
     read_as_printed: dict[str, bool] = field(default_factory=dict)
+    #: a shared library: the export holds the group's shared notes and corrections besides the reader's own
+    shared: bool = False
 
 
 @dataclass
@@ -185,7 +187,11 @@ class ExportDialog(QDialog):
         for key in FORMATS:
             self.format.addItem(labels[key], key)
         self.format.setCurrentIndex(max(0, self.format.findData(fmt)))
-        self.include_annotations = QCheckBox(self.tr("Include my annotations and corrections"), self)
+        # what the export holds: on a shared library the group's shared notes and corrections too, each by its author
+        # (it said "my annotations" and exported a colleague's as well: seen by a tester)
+        self.include_annotations = QCheckBox(
+            self.tr("Include annotations and corrections (mine and those my group shares)") if context.shared
+            else self.tr("Include annotations and corrections"), self)
         self.include_annotations.setObjectName("exportAnnotations")
         self.include_annotations.setChecked(True)
         self.reading = QComboBox(self)

@@ -53,8 +53,11 @@ class HighlightDialog(QDialog):
     """Note and tags of a highlight (or an article note), the quote shown above them."""
 
     def __init__(self, quote: str, note: str = "", tags: Sequence[str] = (), known_tags: Sequence[str] = (),
-                 title: str = "", parent: QWidget | None = None, visibility: Visibility | None = None) -> None:
-        """``visibility``: in a shared library, who may see it (asked, starting at that); None: not asked."""
+                 title: str = "", parent: QWidget | None = None, visibility: Visibility | None = None,
+                 yours: str = "") -> None:
+        """``visibility``: in a shared library, who may see it (asked, starting at that); None: not asked.
+        ``yours``: the reader's own text, not saved (the note was changed elsewhere while they typed it and they chose
+        not to write it over the other): shown under the note, read-only and selectable, to be merged in."""
         super().__init__(parent)
         self.setObjectName("highlightDialog")
         self.setWindowTitle(title or self.tr("Highlight"))
@@ -89,6 +92,15 @@ class HighlightDialog(QDialog):
         # swallowed the click meant for it. The list drops from the tags towards the buttons: it is kept narrower
         # than the room left of them (:meth:`_fit_completion`), never over OK and Cancel
         form.addRow(self.tr("&Note:"), self.note)
+        self.yours: QPlainTextEdit | None = None
+        if yours:
+            self.yours = QPlainTextEdit(self)
+            self.yours.setObjectName("highlightYours")
+            self.yours.setReadOnly(True)
+            self.yours.setPlainText(yours)
+            self.yours.setTabChangesFocus(True)
+            self.yours.setAccessibleName(self.tr("Your text, not saved"))
+            form.addRow(self.tr("Your text, not saved\n(also on the clipboard):"), self.yours)
         form.addRow(self.tr("&Tags:"), self.tags)
         self.visibility: VisibilityCombo | None = None
         if visibility is not None:
@@ -99,7 +111,7 @@ class HighlightDialog(QDialog):
         lay.addWidget(self.quote)
         lay.addLayout(form)
         lay.addWidget(buttons)
-        self.resize(460, 300)
+        self.resize(460, 420 if yours else 300)
         # Tab goes down the form and round it, inputs only; the note, what is typed most, first and with the focus;
         # Ctrl+Enter in it is OK (Enter starts a new line), Escape is Cancel — seen by eye: Tab went from the note up
         # to the tags, and Ctrl+Enter did nothing; then Tab went from the note to OK, and the space typed next
