@@ -1479,15 +1479,17 @@ class AnnotationStore:
     # -- backup
     def import_backup(self, backup: Backup) -> dict[str, int]:
         """Merge a backup into this store in one transaction: a new annotation is added, one stored is replaced
-        unless it was written since the backup's (it is kept as it is now: ``newer_kept``); a collection gains the
-        backup's articles it lacks (after its own). Restoring an older backup reverted notes edited since and
-        emptied collections of the articles added since (seen by a tester)."""
+        unless it was written since the backup's (it is kept as it is now: ``newer_kept``) or is the backup's not
+        edited since (kept where this library placed it: ``unchanged``); a collection gains the backup's articles
+        it lacks (after its own). Restoring an older backup reverted notes edited since and emptied collections of
+        the articles added since (seen by a tester)."""
         counts = {"annotations": 0, "collections": 0, "newer_kept": 0, "entries_added": 0, "others_kept": 0,
-                  "others_collections": 0}
+                  "others_collections": 0, "unchanged": 0}
         with transaction(self.conn):
             for ann in backup.annotations:
-                if self._newer_here(ann):
-                    counts["newer_kept"] += 1
+                kept = self._kept_here(ann)
+                if kept:
+                    counts[kept] += 1
                 elif self._restored(ann):
                     counts["annotations"] += 1
                 else:
@@ -1521,17 +1523,21 @@ class AnnotationStore:
         self.conn.execute("RELEASE SAVEPOINT restored")
         return True
 
-    def _newer_here(self, ann: Annotation) -> bool:
-        """Whether the stored ``ann`` was edited since the backup's (timestamps are to the second: an edit in the
-        backup's second counts when the note or tags differ)."""
-        row = self.conn.execute("SELECT modified FROM annotations WHERE id = ?" + self._lock, (ann.id,)).fetchone()
-        if row is None or not row[0]:
-            return False
-        theirs = ann.modified or ann.created
-        if row[0] != theirs:
-            return bool(row[0] > theirs)
+    def _kept_here(self, ann: Annotation) -> str:
+        """Whether the stored ``ann`` stays as it is: ``newer_kept`` when edited since the backup's (timestamps are
+        to the second: an edit in the backup's second counts when the note or tags differ), ``unchanged`` when it
+        is the backup's note not edited since — kept where this library placed it (re-attached after a re-import
+        changed its words: the backup's older copy put it back on words no longer there, seen by a tester); ""
+        when the backup's is written."""
+        row = self.conn.execute("SELECT modified, created FROM annotations WHERE id = ?" + self._lock,
+                                (ann.id,)).fetchone()
+        ours, theirs = (row[0] or row[1]) if row else "", ann.modified or ann.created
+        if not ours:
+            return ""
+        if ours != theirs:
+            return "newer_kept" if ours > theirs else ""
         stored = self.get(ann.id)
-        return (stored.note, stored.tags) != (ann.note, ann.tags)
+        return "newer_kept" if (stored.note, stored.tags) != (ann.note, ann.tags) else "unchanged"
 
     def _anothers_here(self, coll: Collection) -> bool:
         """Whether a backup's collection is another's that this shared library shows the reader (a colleague's,

@@ -26,7 +26,7 @@ from reader.annotations.store import (
     read_backup,
 )
 from reader.app.placing import reattach_as_read
-from reader.app.work import WorkReport, follow_work, found_again, live_renames
+from reader.app.work import WorkReport, backup_here, live_renames
 from reader.corrections.store import Correction, CorrectionError, CorrectionStore, rekeyed
 from reader.library import importer
 from reader.library.catalogue import Library, renamed_key
@@ -236,7 +236,8 @@ class ImportFiles:
 
 @dataclass(frozen=True)
 class Restored:
-    """What restoring a backup added: annotations and collections (new or replaced), new corrections."""
+    """What restoring a backup added: annotations (new or edited in the backup since), collections (new or
+    merged), new corrections."""
 
     annotations: int
     collections: int
@@ -253,6 +254,9 @@ class Restored:
     others_kept: int = 0
     #: collections of the backup that are others' here (a colleague's, shared with the reader): left as they are
     others_collections: int = 0
+    #: annotations of the backup here already, not edited since the backup's: kept as they are here (where this
+    #: library placed them: re-attached after an import, perhaps), not replaced by the backup's copy
+    unchanged: int = 0
 
 
 def restore_backup(library: Library, path: Path) -> Restored:
@@ -272,16 +276,17 @@ def restore_backup(library: Library, path: Path) -> Restored:
             Correction.from_json(record)
         except CorrectionError as e:
             raise BackupError(path, f"correction {n}: {e}") from e
+    # the backup's articles by their ids here, before anything is stored: an import here may have renamed them
+    # since the backup was made, or the backup may come from a library of the same files imported elsewhere
+    # (another disk, another machine: each file found by its sha256, each article by its anchor there)
+    work = WorkReport(renamed_why="the same file, imported here from another place")
+    backup = backup_here(library, backup, work)
     store = AnnotationStore.of(library)
     counts = store.import_backup(backup)
     added = CorrectionStore.of(library).import_records(backup.corrections)
-    # the backup may come from a library of the same files imported elsewhere (another disk, another machine):
-    # each file is found by its sha256, each article by its anchor there, and the work re-keyed to them
-    keys, paths = found_again(library, backup.sources)
-    work = WorkReport(renamed_why="the same file, imported here from another place")
-    follow_work(library, work, keys, paths)
     restored = {a.id for a in backup.annotations}
     results = reattach_as_read(library, store, [a for a in store.find() if a.id in restored])
     return Restored(counts["annotations"], counts["collections"], added,
                     [r.annotation for r in results if r.orphaned], work, counts["newer_kept"],
-                    counts["entries_added"], counts["others_kept"], counts["others_collections"])
+                    counts["entries_added"], counts["others_kept"], counts["others_collections"],
+                    counts["unchanged"])

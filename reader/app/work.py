@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import Any
 
 from reader.annotations.store import (
     STATUS_MOVED,
@@ -27,6 +28,7 @@ from reader.annotations.store import (
     Annotation,
     AnnotationStore,
     Attachment,
+    Backup,
     Reattached,
 )
 from reader.annotations.store import Collection as AnnotationCollection
@@ -44,6 +46,7 @@ from reader.corrections.store import (
     locate_text_fix,
     located_fixes,
     newest_wins,
+    rekeyed,
 )
 from reader.library.catalogue import Library, NotFoundError, anchored_keys, article_anchor, renamed_key
 from reader.library.changes import NEWS_CHANGES, count_change
@@ -331,6 +334,41 @@ def found_again(library: Library, sources: Mapping[str, str]) -> tuple[dict[str,
         was = anchored_keys(old, [article_anchor(library.article(i)) for i in ids])
         keys.update((w, i) for w, i in zip(was, ids, strict=True) if w != i)
     return keys, paths
+
+
+def backup_here(library: Library, backup: Backup, report: WorkReport) -> Backup:
+    """``backup`` naming this library's articles and files, before anything of it is stored: each article id
+    mapped through the renames this library's imports recorded (a chain followed to its end, :func:`live_renames`)
+    and, where the backup's files are here under another path, to the ids of the same articles there
+    (:func:`found_again`); the re-keying counted in ``report`` (the reader's own work). Mapped after storing, a
+    restore counted the backup's old ids as collection entries "added" and its notes went back onto an id an
+    import had replaced (seen by a tester)."""
+    elsewhere, paths = found_again(library, backup.sources)
+    keys = {**live_renames(library), **elsewhere}
+    if not keys and not paths:
+        return backup
+    mine = whose_work(library.conn)
+    annotations: list[Annotation] = []
+    for a in backup.annotations:
+        moved = replace(a, article=renamed_key(a.article, keys), source=paths.get(a.source, a.source))
+        if (moved.article, moved.source) != (a.article, a.source) and mine(a.owner, a.visibility) is Whose.MINE:
+            report.annotations_followed += 1
+        annotations.append(moved)
+    collections = [replace(c, items=list(dict.fromkeys(renamed_key(i, keys) for i in c.items)))
+                   for c in backup.collections]
+    corrections: list[dict[str, Any]] = []
+    for record in backup.corrections:
+        c = Correction.from_json(record)
+        new = rekeyed(c, keys, paths)
+        if new is not None and mine(c.owner, c.visibility) is Whose.MINE:
+            report.corrections_followed += 1
+        corrections.append(record if new is None else new.to_json())
+    own = [c for c in backup.collections if mine(c.owner, c.visibility) is Whose.MINE]
+    report.entries_followed += _renamed_entries(own, keys)
+    named = _work_keys([Correction.from_json(r) for r in backup.corrections], backup.annotations, backup.collections)
+    report.articles_renamed += sorted((old, new) for old, new in elsewhere.items() if old in named)
+    report.sources_moved += sorted(paths.items())
+    return replace(backup, annotations=annotations, collections=collections, corrections=corrections)
 
 
 class Standing(Enum):

@@ -202,6 +202,9 @@ def _import(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> N
     if restored.newer_kept:
         print(f"broadsheet: {restored.newer_kept} annotation(s) edited here since the backup was made are kept as "
               "they are (not replaced by the backup's).", file=sys.stderr)
+    if restored.unchanged:
+        print(f"broadsheet: {restored.unchanged} annotation(s) of the backup, not edited since it was made, are kept "
+              "as they are here (where this library placed them).", file=sys.stderr)
     if restored.others_kept or restored.others_collections:
         print(f"broadsheet: {restored.others_kept} annotation(s) and {restored.others_collections} collection(s) of "
               "the backup are others' in this library and are left as they are (only their owner can restore "

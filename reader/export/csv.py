@@ -1,4 +1,4 @@
-"""A search's hits as CSV: publication, date, page, headline, KWIC, article id.
+"""A search's hits as CSV: publication, date, page, headline, KWIC, article id, the reading the hit was found in.
 
 Written as UTF-8 with a byte-order mark so spreadsheet programs open Chinese
 text correctly; one row per hit (an article with several matches gives one row
@@ -15,7 +15,7 @@ from typing import Any
 from reader.export.items import Item, as_read, kwic
 from reader.model.document import supplied_title
 
-COLUMNS = ("publication", "date", "page", "headline", "kwic", "article")
+COLUMNS = ("publication", "date", "page", "headline", "kwic", "article", "reading")
 #: what makes a spreadsheet read a cell as a formula (or split it): such a cell is written after an apostrophe
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -45,12 +45,17 @@ def rows(items: Sequence[Item], width: int = 30) -> list[dict[str, str]]:
             # column was left empty, seen by eye)
             "headline": supplied_title(corrected),
             "article": item.key,
+            # the reading the hit was found in, as `search --json` says it: "corrected", "ocr", or none
+            "reading": item.reading,
         }
-        # the words read around each hit: the parts in the order read, the hit's places in the corrected text as
-        # the search gave them (not taken back to the OCR's and forward: a hit on part of a corrected word grew)
-        text, place = as_read(corrected)
-        contexts = [kwic(text, *at, width) for s, e in item.corrected_matches()
-                    if 0 <= s < e <= len(corrected.text) and (at := place(s, e)) is not None]
+        # the words read around each hit, in the reading it was found in: the parts in the order read, the hit's
+        # places in the corrected text as the search gave them (not taken back to the OCR's and forward: a hit on
+        # part of a corrected word grew), or in the OCR's text for a hit only it holds (laid on the corrected text,
+        # they bracketed words that are not the query)
+        found, matches = item.found_in()
+        text, place = as_read(found)
+        contexts = [kwic(text, *at, width) for s, e in matches
+                    if 0 <= s < e <= len(found.text) and (at := place(s, e)) is not None]
         if not contexts:
             contexts = [" ".join((item.snippet or text[:2 * width]).split())]
         for ctx in contexts:

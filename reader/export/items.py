@@ -63,6 +63,10 @@ class Item:
     score: float | None = None
     #: the reader's OCR text corrections, resolved on ``article`` by the overlay's owner (reader.app.overlay)
     fixes: list[TextFix] = field(default_factory=list)
+    #: which reading the search found the hits in, as ``search --json`` says it: "corrected" (the reader's
+    #: corrections applied: ``read_matches``), "ocr" (only the text as imported holds the words — a word the reader
+    #: corrected: ``matches`` are of it), "" (an article read as imported, or not a search's)
+    reading: str = ""
 
     def __post_init__(self) -> None:
         if not self.key:
@@ -77,6 +81,15 @@ class Item:
         if self.read_matches is not None:
             return list(self.read_matches)
         return corrected_ranges(self.article, self.fixes, self.matches) if self.fixes else list(self.matches)
+
+    def found_in(self) -> tuple[Article, list[tuple[int, int]]]:
+        """The reading the hits were found in and their places in its text: the article as imported for a hit only
+        the OCR's reading holds (:attr:`reading` "ocr"), else the corrected reading. The OCR's places laid on the
+        corrected text bracketed words that are not the query (seen by a tester: 五大趋势 found, ``[五大倾向]``
+        written)."""
+        if self.reading == "ocr":
+            return self.article, list(self.matches)
+        return self.corrected(), self.corrected_matches()
 
     def quote(self, annotation: Annotation) -> str:
         """The words ``annotation`` is on as the reader reads them (its quote is kept as the OCR read it: seen by

@@ -307,6 +307,7 @@ def _item(source: CorrectedLibrary, issue: _Issue, issue_id: int, match: Article
             item.matches = original_ranges(match, item.fixes, matches)
         else:
             item.matches = matches
+        item.reading = str(getattr(hit, "reading", ""))  # as `search --json` says it (Hit.reading)
         item.snippet, item.score = hit.snippet, hit.score
     return item
 

@@ -57,6 +57,12 @@ class Hit:
     page_label: str | None = None
 
     @property
+    def reading(self) -> str:
+        """Which reading the hit was found in: "corrected", "ocr" (only the text as imported holds the words), or
+        "" (an article read as imported) — ``search --json``'s ``reading`` (absent then) and the CSV's column."""
+        return "corrected" if self.corrected else "ocr" if self.as_read else ""
+
+    @property
     def line_ids(self) -> list[str]:
         out: list[str] = []
         for p in self.parts:
@@ -75,7 +81,7 @@ class Hit:
             "score": round(self.score, 4),
             "snippet": self.snippet,
             "matches": [list(m) for m in self.matches],
-            **({"reading": "corrected"} if self.corrected else {"reading": "ocr"} if self.as_read else {}),
+            **({"reading": self.reading} if self.reading else {}),
         }
 
 

@@ -349,3 +349,101 @@ def test_a_restored_note_that_cannot_be_placed_is_orphaned_not_attached(cli: Cli
     notes = json.loads(cli("annotations", "list", "--json", library=lib2))
     assert [n["status"] for n in notes] == ["orphaned"]
     assert f"annotation {notes[0]['id']} is orphaned" in said, said
+
+
+#: the note of the restore tests: on the first article, in words the second re-import changes (马骏 → 马俊)
+MA_JUN = "马骏提交了自己第三季度"
+
+
+def _prepend(page: Path, *lines: str) -> None:
+    page.write_text("".join(f"{ln}\n\n" for ln in lines) + page.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def test_a_backup_restored_after_re_imports_renamed_its_article_follows_the_renames(cli: Cli, src: Path,
+                                                                                    tmp_path: Path) -> None:
+    """Seen by a tester: a backup made before a re-import changed an article's id (A → A'), restored: "1 article(s)
+    of the backup's collections were added", and the collection listed A' and "A (no longer in the library)" —
+    the restore did not map the backup's ids through the library's own renames (``article_renames``). A chain of
+    renames (A → A' → A'') is followed to its end."""
+    a = cli.article_of("干得好就能看得见")
+    cli("annotations", "add", a, "--quote", MA_JUN, "--note", "N1")
+    cli("collection", "create", "C")
+    cli("collection", "add", "C", a)
+    backup = tmp_path / "backup.json"
+    cli("annotations", "export", "-o", str(backup))
+    page = src / "seed_page.txt"
+    _prepend(page, "新增的头条消息一行", "再加一行说明文字")
+    cli("import", str(src), "--quiet")
+    said = cli.err
+    a1 = cli.article_of("干得好就能看得见")
+    assert a1 != a and f"article {a} is now {a1}" in said, said
+    _prepend(page, "又一条新闻的标题")
+    cli("import", str(src), "--quiet")
+    said = cli.err
+    a2 = cli.article_of("干得好就能看得见")
+    assert a2 not in (a, a1) and f"article {a1} is now {a2}" in said, said
+
+    out = cli("annotations", "import", str(backup))
+
+    assert "were added" not in cli.err, cli.err
+    assert cli("collection", "show", "C", "--ids").split() == [a2]
+    notes = json.loads(cli("annotations", "list", "--json"))
+    assert [(n["article"], n["status"] != "orphaned") for n in notes] == [(a2, True)], notes
+    assert "orphaned" not in cli.err, cli.err
+    assert "1 collection(s)" in out, out
+
+
+def test_a_restore_keeps_a_note_re_attached_since_the_backup(cli: Cli, src: Path, tmp_path: Path) -> None:
+    """Seen by a tester: the note's words changed in the source (马骏 → 马俊) with the article's id; the import
+    re-attached the note ("made on “马骏…”"); restoring the backup made before put the backup's copy back on the
+    dead id, "annotation … is orphaned: its passage '马骏提交了自己第三季度' is not in this library", and
+    ``annotations reattach`` could not repair it. The note here is the same note, not edited since the backup:
+    the library's (re-attached) copy is kept, and the reader is told."""
+    a = cli.article_of("干得好就能看得见")
+    cli("annotations", "add", a, "--quote", MA_JUN, "--note", "N1")
+    backup = tmp_path / "backup.json"
+    cli("annotations", "export", "-o", str(backup))
+    page = src / "seed_page.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("马骏提交", "马俊提交"), encoding="utf-8")
+    _prepend(page, "新增的头条消息一行", "再加一行说明文字")
+    cli("import", str(src), "--quiet")
+    [before] = json.loads(cli("annotations", "list", "--json"))
+    assert before["made_on"] == MA_JUN and before["quote"] != MA_JUN and before["status"] == "moved", before
+
+    out = cli("annotations", "import", str(backup))
+    said = cli.err
+
+    [after] = json.loads(cli("annotations", "list", "--json"))
+    assert {k: after[k] for k in ("article", "quote", "made_on", "status", "note")} == {
+        k: before[k] for k in ("article", "quote", "made_on", "status", "note")}
+    assert "orphaned" not in said, said
+    assert "1 annotation(s) of the backup, not edited since it was made, are kept as they are here" in said, said
+    assert out.startswith("0 annotation(s)"), out
+    assert "0 orphaned" in cli("annotations", "reattach")
+
+
+def test_a_backup_restored_twice_into_an_archive_imported_elsewhere_adds_nothing_the_second_time(
+        cli: Cli, src: Path, tmp_path: Path) -> None:
+    """Seen by a tester: restoring the same backup twice into a fresh library said "3 article(s) of the backup's
+    collections were added" the second time, though the collection kept its entries (the backup's ids were
+    counted before they were mapped to this library's, then folded into the entries already there)."""
+    a, z = cli.article_of(LAO_DING), cli.article_of(LI_WEI)
+    cli("collection", "create", "C1")
+    cli("collection", "add", "C1", a, z)
+    backup = tmp_path / "backup.json"
+    cli("annotations", "export", "-o", str(backup))
+    archive = tmp_path / "archive"
+    shutil.copytree(src, archive)
+    lib2 = tmp_path / "lib2"
+    cli("import", str(archive), "--quiet", library=lib2)
+    a2, z2 = cli.article_of(LAO_DING, library=lib2), cli.article_of(LI_WEI, library=lib2)
+    cli("annotations", "import", str(backup), library=lib2)
+    assert cli("collection", "show", "C1", "--ids", library=lib2).split() == [a2, z2]
+    cli("collection", "remove", "C1", z2, library=lib2)
+
+    cli("annotations", "import", str(backup), library=lib2)
+    assert "1 article(s) of the backup's collections were added" in cli.err, cli.err
+    assert cli("collection", "show", "C1", "--ids", library=lib2).split() == [a2, z2]
+    cli("annotations", "import", str(backup), library=lib2)
+    assert "were added" not in cli.err, cli.err
+    assert cli("collection", "show", "C1", "--ids", library=lib2).split() == [a2, z2]

@@ -86,3 +86,29 @@ def test_the_windows_export_of_hits_brackets_the_hit_alone(library: tuple[Path, 
         assert "”[马俊]表说，" in row["kwic"]
     finally:
         lib.close()
+
+
+def readings(capsys: pytest.CaptureFixture[str], library: Path, query: str) -> list[tuple[str, str]]:
+    out = run_in(capsys, library, "export", "--query", query, "--format", "csv", "-o", "-")
+    table = csv.DictReader(io.StringIO(out.lstrip("\ufeff")))
+    return [(row["kwic"], row.get("reading", "<no column>")) for row in table]
+
+
+def test_a_hit_found_only_in_the_ocrs_reading_is_written_in_the_ocrs_words_and_says_so(
+        library: tuple[Path, str], capsys: pytest.CaptureFixture[str]) -> None:
+    """Seen by a tester: 趋势 corrected to 倾向, ``search 五大趋势`` found the article in the OCR's reading
+    (``"reading": "ocr"``) and ``export --query 五大趋势 --format csv`` wrote ``…呈现[五大倾向]。…``: words that are not
+    the query bracketed (the OCR's places laid on the corrected text; a correction straddling the hit gave
+    ``[五大趋倾]``), and nothing said the row was found in the OCR's reading. The row is written in the words found,
+    with a ``reading`` column as ``search --json`` says it."""
+    folder, _ = library
+    [hit] = json.loads(run_in(capsys, folder, "search", "--json", "马骏说"))["hits"]
+    assert hit["reading"] == "ocr"
+    [(row, reading)] = readings(capsys, folder, "马骏说")
+    assert "”[马骏说]，" in row and reading == "ocr", (row, reading)
+    [(row, reading)] = readings(capsys, folder, "骏说")  # the correction 马骏 → 马俊表 straddles the hit
+    assert "”马[骏说]，" in row and reading == "ocr", (row, reading)
+    [(row, reading)] = readings(capsys, folder, "马俊")
+    assert "”[马俊]表说，" in row and reading == "corrected", (row, reading)
+    rows = readings(capsys, folder, "检察机关")  # an article without corrections: read as imported, said so by none
+    assert rows and all("[检察机关]" in r and reading == "" for r, reading in rows), rows

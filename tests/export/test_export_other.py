@@ -67,7 +67,7 @@ def test_csv_of_hits(doc: Document) -> None:
     data = export(hits, "csv")
     assert data.startswith(b"\xef\xbb\xbf")  # BOM for spreadsheets
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
-    assert list(rows[0]) == ["publication", "date", "page", "headline", "kwic", "article"]
+    assert list(rows[0]) == ["publication", "date", "page", "headline", "kwic", "article", "reading"]
     assert len(rows) == 2
     assert rows[0]["publication"] == "人民日报" and rows[0]["date"] == "2021-01-27" and rows[0]["page"] == "1"
     assert "[无线电]" in rows[0]["kwic"] and rows[0]["article"] == a.id
