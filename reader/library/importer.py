@@ -1280,13 +1280,7 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
     path = job.path
     if job.error is None and not job.digest:
         report.unchanged.append(str(path))
-        for page_file, why in job.unreadable_pages:
-            report.warnings.append((str(path), f"its page file {display_path(str(page_file))} cannot be read ({why}); "
-                                               "the articles imported from it are kept as they were"))
-        if job.known is not None and job.known.format == "mets":
-            referenced.update(_page_sources(library, job.known.id))
-            referenced.update(n.path for n in job.named_pages)  # a page it names is no issue of its own
-            missing.note(path, job.named_pages)
+        _keep_issue(library, job, report, referenced, missing)
         return 0
     if missing.renamed_page(job, report):
         return 0
@@ -1299,11 +1293,7 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
     if job.digest == EMPTY_SHA256:  # whatever its name says it is (an empty .xml was "not an XML element")
         report.warnings.append((str(path), f"{display_path(path)} holds no text; it was not imported"))
         return 0
-    if job.moved_from:
-        _changing(library, report)
-        library.move_source(job.moved_from, path)
-        report.moved.append((str(path), job.moved_from))
-        log.info("%s: moved from %s; its articles are kept", path, job.moved_from)
+    if job.moved_from and _moved(library, job, report, referenced, missing):
         return 0
     read = job.read()
     rows = read.rows
@@ -1336,6 +1326,36 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
     report.articles += result.articles
     report.chars += result.chars
     return result.chars
+
+
+def _keep_issue(library: Library, job: _Job, report: ImportReport, referenced: set[Path],
+                missing: _MissingPages) -> None:
+    """A METS file the library holds as it is (unchanged, or moved): the page files it read and names are its issue's,
+    none an issue of its own; those that cannot be read now are said, what was imported from them kept."""
+    for page_file, why in job.unreadable_pages:
+        report.warnings.append((str(job.path), f"its page file {display_path(str(page_file))} cannot be read ({why}); "
+                                               "the articles imported from it are kept as they were"))
+    if job.known is not None and job.known.format == "mets":
+        referenced.update(_page_sources(library, job.known.id))
+        referenced.update(n.path for n in job.named_pages)  # a page it names is no issue of its own
+        missing.note(job.path, job.named_pages)
+
+
+def _moved(library: Library, job: _Job, report: ImportReport, referenced: set[Path],
+           missing: _MissingPages) -> bool:
+    """A file the library holds, found moved: its source takes the new path, its articles and the work on them kept.
+    Whether that is all: a METS file moved with its issue's folder claims its page files there (they were imported
+    again one by one as an issue of their own, every article twice, seen by eye), and is read again when they
+    changed since (a page re-OCR'd, or put back)."""
+    _changing(library, report)
+    library.move_source(job.moved_from, job.path)
+    report.moved.append((str(job.path), job.moved_from))
+    log.info("%s: moved from %s; its articles are kept", job.path, job.moved_from)
+    job.known = library.source(str(job.path))
+    if job.known is not None and job.known.format == "mets" and _pages_changed(library, job):
+        return False
+    _keep_issue(library, job, report, referenced, missing)
+    return True
 
 
 def _has_content(doc: Document) -> bool:

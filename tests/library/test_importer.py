@@ -545,6 +545,87 @@ def test_a_missing_page_file_put_back_under_another_name_is_no_issue_of_its_own(
     lib.close()
 
 
+def _counts(lib: Library) -> dict[str, int]:
+    stats = lib.stats()
+    return {k: stats[k] for k in ("sources", "publications", "issues", "pages", "articles")}
+
+
+@pytest.mark.parametrize("sample", ["bl_statesman_1824-02-17", "bnl_luxzeit1858_1858-12-07"])
+def test_a_mets_issue_folder_moved_is_one_issue_moved_and_nothing_is_added(tmp_path: Path, data_dir: Path,
+                                                                          sample: str) -> None:
+    """Seen by eye: a METS/ALTO issue's folder moved, imported again — the METS was "moved from …; its articles
+    and your work on them are kept", and its page files were then imported one by one as an issue of their own
+    (an undated publication named after the folder): every article twice."""
+    shutil.copytree(data_dir / "samples" / "mets-alto" / sample, tmp_path / "a")
+    lib = Library(tmp_path / "lib")
+    import_paths(lib, [tmp_path / "a"])
+    before, ids = _counts(lib), [a.id for a in lib.articles()]
+    (tmp_path / "a").rename(tmp_path / "b")
+    rep = import_paths(lib, [tmp_path / "b"])
+    assert not rep.imported and not rep.failed and [Path(p).parent.name for p, _ in rep.moved] == ["b"], rep
+    assert _counts(lib) == before and [a.id for a in lib.articles()] == ids
+    assert all(Path(f).is_relative_to(tmp_path / "b") for f in importer._page_sources(lib, lib.sources()[0].id))
+    again = import_paths(lib, [tmp_path / "b"])
+    assert not again.imported and len(again.unchanged) == 1 and not again.warnings and not again.moved, again
+    assert _counts(lib) == before
+    lib.close()
+
+
+def test_a_mets_issue_folder_moved_with_a_page_file_renamed_adds_nothing(tmp_path: Path, data_dir: Path) -> None:
+    """The METS unchanged, one of its page files renamed in the folder moved: the issue is kept as it was, the
+    renamed page said to be the issue's (by the checksum the METS gives), no issue of its own."""
+    shutil.copytree(data_dir / "samples" / "mets-alto" / "bnl_luxzeit1858_1858-12-07", tmp_path / "a")
+    lib = Library(tmp_path / "lib")
+    import_paths(lib, [tmp_path / "a"])
+    before = _counts(lib)
+    (tmp_path / "a").rename(tmp_path / "b")
+    (tmp_path / "b" / "text" / "1858-12-07_01-00003.xml").rename(tmp_path / "b" / "text" / "p3.xml")
+    rep = import_paths(lib, [tmp_path / "b"])
+    assert not rep.imported and len(rep.moved) == 1 and not rep.failed, rep
+    assert any("p3.xml is the page file" in w for _, w in rep.warnings), rep.warnings
+    assert any("1858-12-07_01-00003.xml" in w and "kept" in w for _, w in rep.warnings), rep.warnings
+    assert _counts(lib) == before
+    lib.close()
+
+
+def test_a_mets_issue_folder_moved_with_a_page_file_changed_reads_the_issue_again(tmp_path: Path,
+                                                                                 data_dir: Path) -> None:
+    """The METS unchanged, one of its page files re-OCR'd in the folder moved: the issue moves and is read again
+    with the page (its new word found), still one issue of one source."""
+    shutil.copytree(data_dir / "samples" / "mets-alto" / "bl_statesman_1824-02-17", tmp_path / "a")
+    lib = Library(tmp_path / "lib")
+    import_paths(lib, [tmp_path / "a"])
+    before = _counts(lib)
+    (tmp_path / "a").rename(tmp_path / "b")
+    page = tmp_path / "b" / "0002647_18240217_0002.xml"
+    text = page.read_text(encoding="utf-8")
+    first_word = text.split('CONTENT="', 1)[1].split('"', 1)[0]
+    page.write_text(text.replace(f'CONTENT="{first_word}"', 'CONTENT="ZANZIBARQUAY"', 1), encoding="utf-8")
+    os.utime(page, (time.time() + 5, time.time() + 5))
+    rep = import_paths(lib, [tmp_path / "b"])
+    assert [Path(p).name for p in rep.imported] == ["0002647_18240217_mets.xml"] and len(rep.moved) == 1, rep
+    assert _counts(lib) == before
+    with Searcher(lib) as s:
+        assert s.count("ZANZIBARQUAY") == 1
+    lib.close()
+
+
+def test_a_page_moved_with_its_image_shows_the_image_where_it_is_now(tmp_path: Path, data_dir: Path) -> None:
+    """A moved file's pages kept the paths of the files beside it it was read with (its image, a METS issue's page
+    files) where they were: the page view looked for the image in the folder it had left."""
+    shutil.copytree(data_dir / "samples" / "hocr" / "gcv2hocr_japanese_vertical", tmp_path / "a")
+    lib = Library(tmp_path / "lib")
+    import_paths(lib, [tmp_path / "a"])
+    (image,) = [r[0] for r in lib.conn.execute("SELECT image FROM pages")]
+    assert image == str((tmp_path / "a" / "jp_vert.jpg").resolve())
+    (tmp_path / "a").rename(tmp_path / "b")
+    rep = import_paths(lib, [tmp_path / "b"])
+    assert len(rep.moved) == 1 and not rep.imported, rep
+    (image,) = [r[0] for r in lib.conn.execute("SELECT image FROM pages")]
+    assert image == str((tmp_path / "b" / "jp_vert.jpg").resolve())
+    lib.close()
+
+
 class _Recording:
     """Readers that read in this process at once and record how many files were handed to them."""
 
