@@ -1501,6 +1501,24 @@ class Library:
                                  "ORDER BY id", (sha256,))
         return [SourceInfo(*r) for r in rows]
 
+    def pages_given_twice(self, paths: Sequence[str]) -> list[tuple[str, str, str, int, list[str]]]:
+        """The page numbers of dated issues that more than one source gives, where one of them is a file of
+        ``paths``: (publication, date, edition, number, the files, in path order) each (an issue's page 1 from two
+        files — a copy of an edited file, two OCRs of one page — has each of its articles twice)."""
+        found: dict[tuple[str, str, str, int], set[str]] = {}
+        for i in range(0, len(paths), 500):
+            chunk = list(paths[i:i + 500])
+            rows = self.conn.execute(
+                "SELECT p.name, i.date, i.edition, g.number, s.path, o.path FROM sources s "
+                "JOIN pages g ON g.source_id = s.id JOIN issues i ON i.id = g.issue_id "
+                "JOIN publications p ON p.id = i.publication_id "
+                "JOIN pages h ON h.issue_id = g.issue_id AND h.number = g.number AND h.source_id <> g.source_id "
+                f"JOIN sources o ON o.id = h.source_id WHERE i.date <> '' AND s.path IN ({','.join('?' * len(chunk))})",
+                chunk)
+            for name, date, edition, number, path, other in rows:
+                found.setdefault((str(name), str(date), str(edition or ""), int(number)), set()).update((path, other))
+        return [(*key, sorted(files)) for key, files in sorted(found.items())]
+
     def move_source(self, old: str | Path, new: str | Path) -> None:
         """A source file was moved: keep everything it gave (articles, their ids' anchors), under its new path.
 

@@ -582,6 +582,7 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
                                                 time.perf_counter() - t0, str(job.path)))
             sindex.sync(library, ix, known_terms=known_terms, announce=False)
             library.prune()
+            _say_given_twice(library, report)
             if not report.cancelled:
                 _say_gone(library, [r for r in roots if r.is_dir()], report)
         finally:
@@ -868,6 +869,9 @@ class _Job:
     duplicate_of: str = ""
     #: the path this file had in the library before it was moved here
     moved_from: str = ""
+    #: a file of the library that had these bytes when it was imported and has changed since (this one was its
+    #: duplicate, and is none now)
+    changed_twin: str = ""
     #: held by the library with these bytes, read again as asked (``import --reread``)
     reread: bool = False
     #: page files of an unchanged METS that cannot be read now (moved away, a disk not mounted): kept as imported
@@ -1097,6 +1101,7 @@ def _twin(library: Library, job: _Job, digests: dict[str, str]) -> None:
         if _still_holds(twin):
             job.duplicate_of = twin.path
             return
+        job.changed_twin = job.changed_twin or twin.path
 
 
 def _still_holds(source: SourceInfo) -> bool:
@@ -1133,6 +1138,22 @@ class _FormerSelves:
     def __init__(self) -> None:
         #: the gone sources by file name and by folder (a file renamed where it was, and edited)
         self.gone: dict[str, list[SourceInfo]] | None = None
+        #: the bytes (sha256) files of this import had before they changed → the file
+        self.changed: dict[str, str] = {}
+
+    def say_changed_twin(self, job: _Job, report: ImportReport) -> None:
+        """Keep the bytes a file the library holds had before it changed; say so of a new file that was its copy
+        (seen by eye: the copy, "not added again" while they were the same, was then imported in silence — the
+        issue had the page twice, each article twice; :func:`_say_given_twice` says that)."""
+        if job.known is not None:
+            if job.known.sha256 != job.digest:
+                self.changed[job.known.sha256] = str(job.path)
+            return
+        twin = job.changed_twin or self.changed.get(job.digest, "")
+        if twin and not job.moved_from:
+            report.warnings.append((str(job.path), f"{display_path(job.path)}: it was the same file as "
+                                                   f"{display_path(twin)}, which changed since; it is imported now "
+                                                   "as a file of its own"))
 
     def claim(self, library: Library, path: Path, rows: SourceRows, date: str, report: ImportReport) -> None:
         """When ``path`` (new to the library, read as ``rows``, of the issue dated ``date``) is a gone source moved
@@ -1255,6 +1276,19 @@ def _say_gone(library: Library, folders: Sequence[Path], report: ImportReport) -
                                         f"longer there ({shown}); their articles and your work on them are kept"))
 
 
+def _say_given_twice(library: Library, report: ImportReport) -> None:
+    """Name the pages of dated issues that a file of this import gives and another file gives too: every article on
+    them is there twice (in search, the timeline, the concordance), and that was never said (seen by eye). One
+    sentence a page, naming the files."""
+    for publication, date, edition, number, files in library.pages_given_twice(report.imported):
+        issue = " ".join(x for x in (publication, date, edition) if x)
+        times = "twice" if len(files) == 2 else f"{len(files)} times"
+        shown = ", ".join(display_path(f) for f in files[:-1]) + f" and {display_path(files[-1])}"
+        report.warnings.append((next(f for f in reversed(report.imported) if f in files), (
+            f"the issue {issue} has page {number} {times} now, from {shown}: what is printed on it is in the library "
+            f"{times}")))
+
+
 def _store_meta(path: Path, read: ReadFile, sidecars: _Sidecars, flags: dict[str, Any],
                 report: ImportReport) -> StoreMeta:
     """Where a file's pages belong: what it, its sidecar, its path and the flags say (:func:`decide_metadata`)."""
@@ -1316,6 +1350,7 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
                                 size=job.stat.st_size)
     known_terms.update(zip(result.article_nums, read.terms, strict=False))
     report.imported.append(str(path))
+    formers.say_changed_twin(job, report)
     if job.reread:
         report.reread.append(str(path))
     report.warnings.extend((str(path), f"{display_path(path)}: its page file {display_path(str(page_file))}, "

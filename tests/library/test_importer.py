@@ -626,6 +626,35 @@ def test_a_page_moved_with_its_image_shows_the_image_where_it_is_now(tmp_path: P
     lib.close()
 
 
+@pytest.mark.parametrize("order", ["a-first", "b-first"])
+def test_a_copy_imported_once_its_twin_changed_is_said_to_give_the_page_twice(tmp_path: Path, data_dir: Path,
+                                                                             order: str) -> None:
+    """Seen by eye: the same page (with its sidecar: 人民日报 2021-01-27) in folders a and b, b rightly "the same
+    file … not added again"; one word changed in a, both imported again: "imported 2 file(s) (2 pages, 16 articles…)"
+    and nothing else — the issue had two page 1s, every article twice. Importing b is right now, and said."""
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(data_dir / "text" / "seed_page.txt", tmp_path / folder / "seed_page.txt")
+        (tmp_path / folder / "seed_page.txt.meta.json").write_text(
+            json.dumps({"publication": "人民日报", "date": "2021-01-27"}), encoding="utf-8")
+    a, b = (tmp_path / "a" / "seed_page.txt").resolve(), (tmp_path / "b" / "seed_page.txt").resolve()
+    lib = Library(tmp_path / "lib")
+    rep = import_paths(lib, [tmp_path / "a", tmp_path / "b"])
+    assert rep.imported == [str(a)] and rep.duplicates == [(str(b), str(a))] and not rep.warnings, rep
+    a.write_text(a.read_text(encoding="utf-8").replace("季报五访", "季报六访"), encoding="utf-8")
+    folders = [tmp_path / "a", tmp_path / "b"]
+    rep = import_paths(lib, folders if order == "a-first" else folders[::-1])
+    assert sorted(rep.imported) == [str(a), str(b)] and not rep.duplicates, rep
+    was = [w for _, w in rep.warnings if "was the same file as" in w]
+    assert len(was) == 1 and was[0].startswith(f"{b}: it was the same file as {a}") and "changed" in was[0], was
+    twice = [w for _, w in rep.warnings if "page 1" in w]
+    assert len(twice) == 1 and "人民日报 2021-01-27" in twice[0] and str(a) in twice[0] and str(b) in twice[0], twice
+    assert [i.pages for i in lib.issues()] == [2]
+    again = import_paths(lib, folders)  # said when it happens, not at every import after
+    assert not again.imported and not again.warnings, again
+    lib.close()
+
+
 class _Recording:
     """Readers that read in this process at once and record how many files were handed to them."""
 
