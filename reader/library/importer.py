@@ -1277,16 +1277,41 @@ def _say_gone(library: Library, folders: Sequence[Path], report: ImportReport) -
 
 
 def _say_given_twice(library: Library, report: ImportReport) -> None:
-    """Name the pages of dated issues that a file of this import gives and another file gives too: every article on
-    them is there twice (in search, the timeline, the concordance), and that was never said (seen by eye). One
-    sentence a page, naming the files."""
+    """Name the pages of dated issues that a file of this import gives and another file gives too, with nearly the
+    same text (:data:`FORMER_SHARE` of their lines): every article on them is there twice (in search, the timeline,
+    the concordance), and that was never said (seen by eye). One sentence a page, naming the files. Two different
+    pages under one number (files that give no page number) are not the same page twice, and not said."""
+    imported = set(report.imported)
+    texts: dict[str, set[str]] = {}
     for publication, date, edition, number, files in library.pages_given_twice(report.imported):
+        same = _same_text(library, files, imported, texts)
+        if len(same) < 2:
+            continue
         issue = " ".join(x for x in (publication, date, edition) if x)
-        times = "twice" if len(files) == 2 else f"{len(files)} times"
-        shown = ", ".join(display_path(f) for f in files[:-1]) + f" and {display_path(files[-1])}"
-        report.warnings.append((next(f for f in reversed(report.imported) if f in files), (
-            f"the issue {issue} has page {number} {times} now, from {shown}: what is printed on it is in the library "
-            f"{times}")))
+        times = "twice" if len(same) == 2 else f"{len(same)} times"
+        shown = ", ".join(display_path(f) for f in same[:-1]) + f" and {display_path(same[-1])}"
+        report.warnings.append((next(f for f in reversed(report.imported) if f in same), (
+            f"the issue {issue} has page {number} {times} now, from {shown} (nearly the same text): what is printed "
+            f"on it is in the library {times}")))
+
+
+def _same_text(library: Library, files: Sequence[str], imported: set[str], texts: dict[str, set[str]]) -> list[str]:
+    """Those of ``files`` whose line texts are nearly those of another of them imported now (``texts``: each file's,
+    as found)."""
+    def lines(path: str) -> set[str]:
+        if path not in texts:
+            texts[path] = set().union(*(line_texts(p, s) for p, s in library.conn.execute(
+                "SELECT a.parts, a.spans FROM articles a JOIN sources s ON s.id = a.source_id WHERE s.path = ?",
+                (path,))))
+        return texts[path]
+
+    same: set[str] = set()
+    for new in (f for f in files if f in imported):
+        for other in files:
+            a, b = lines(new), lines(other)
+            if other != new and a and len(a & b) > FORMER_SHARE * max(len(a), len(b)):
+                same.update((new, other))
+    return sorted(same)
 
 
 def _store_meta(path: Path, read: ReadFile, sidecars: _Sidecars, flags: dict[str, Any],

@@ -655,6 +655,18 @@ def test_a_copy_imported_once_its_twin_changed_is_said_to_give_the_page_twice(tm
     lib.close()
 
 
+def test_two_different_pages_under_one_number_are_not_said_to_be_one_page_twice(tmp_path: Path,
+                                                                                data_dir: Path) -> None:
+    """Files that give no page number are each page 1 of their issue: two pages, not the same page twice."""
+    src = tmp_path / "rero_blb_1845-12-28"
+    shutil.copytree(data_dir / "pages" / "rero_blb_1845-12-28", src)
+    lib = Library(tmp_path / "lib")
+    rep = import_paths(lib, [src])
+    assert len(rep.imported) >= 2 and [i.pages for i in lib.issues()] == [len(rep.imported)], rep
+    assert not any("has page" in w for _, w in rep.warnings), rep.warnings
+    lib.close()
+
+
 class _Recording:
     """Readers that read in this process at once and record how many files were handed to them."""
 

@@ -1065,7 +1065,8 @@ def test_a_moved_mets_folder_and_a_page_given_twice_on_both_kinds(library: Libra
     assert (library.stats()["articles"], len(library.sources())) == before
     for name in ("c", "d"):
         (tmp_path / name).mkdir()
-        (tmp_path / name / "p.txt").write_text(f"Page {name}\n\nSome words of {name}.\n", encoding="utf-8")
+        body = "\n".join(f"Line {i} of the page on the harbour works." for i in range(12))
+        (tmp_path / name / "p.txt").write_text(f"{body}\nSigned {name}.\n", encoding="utf-8")
         (tmp_path / name / "p.txt.meta.json").write_text(json.dumps({"publication": "X", "date": "1900-01-01"}),
                                                           encoding="utf-8")
     rep = import_paths(library, [tmp_path / "c", tmp_path / "d"])
