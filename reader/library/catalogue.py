@@ -105,6 +105,14 @@ ARTICLE_LINES_SQL = (
     "AND ap.article_num = a.num AND l.page_id = g.id ORDER BY g.number, g.id")
 
 
+
+def _moved_with(path: str | None, was: Path, now: Path) -> str | None:
+    """A path under folder ``was`` that is not there now, at the same place under ``now``: a file moved with its
+    folder (``path`` as it is otherwise)."""
+    if not path or not Path(path).is_relative_to(was) or Path(path).exists():
+        return path
+    return str(now / Path(path).relative_to(was))
+
 class LibraryError(BroadsheetError):
     """The library folder cannot be used: the message names the folder and the reason."""
 
@@ -1493,10 +1501,40 @@ class Library:
                                  "ORDER BY id", (sha256,))
         return [SourceInfo(*r) for r in rows]
 
+    def pages_given_twice(self, paths: Sequence[str]) -> list[tuple[str, str, str, int, list[str]]]:
+        """The page numbers of dated issues that more than one source gives, where one of them is a file of
+        ``paths``: (publication, date, edition, number, the files, in path order) each (an issue's page 1 from two
+        files — a copy of an edited file, two OCRs of one page — has each of its articles twice)."""
+        found: dict[tuple[str, str, str, int], set[str]] = {}
+        for i in range(0, len(paths), 500):
+            chunk = list(paths[i:i + 500])
+            rows = self.conn.execute(
+                "SELECT p.name, i.date, i.edition, g.number, s.path, o.path FROM sources s "
+                "JOIN pages g ON g.source_id = s.id JOIN issues i ON i.id = g.issue_id "
+                "JOIN publications p ON p.id = i.publication_id "
+                "JOIN pages h ON h.issue_id = g.issue_id AND h.number = g.number AND h.source_id <> g.source_id "
+                f"JOIN sources o ON o.id = h.source_id WHERE i.date <> '' AND s.path IN ({','.join('?' * len(chunk))})",
+                chunk)
+            for name, date, edition, number, path, other in rows:
+                found.setdefault((str(name), str(date), str(edition or ""), int(number)), set()).update((path, other))
+        return [(*key, sorted(files)) for key, files in sorted(found.items())]
+
     def move_source(self, old: str | Path, new: str | Path) -> None:
-        """A source file was moved: keep everything it gave (articles, their ids' anchors), under its new path."""
+        """A source file was moved: keep everything it gave (articles, their ids' anchors), under its new path.
+
+        The files its pages were read from beside it (a METS issue's page files, a page's image) moved with it: a
+        path of its pages under the old file's folder that is not there now is taken to the same place under the
+        new file's folder (the page files of a METS moved with its folder were no longer its own, seen by eye).
+        """
+        was, now = Path(old).parent, Path(new).parent
         with self.transaction() as conn:
             conn.execute("UPDATE sources SET path = ? WHERE path = ?", (str(new), str(old)))
+            rows = conn.execute("SELECT g.id, g.source_file, g.image FROM pages g JOIN sources s ON s.id = g.source_id "
+                                "WHERE s.path = ?", (str(new),)).fetchall()
+            for page_id, source_file, image in rows:
+                moved = (_moved_with(source_file, was, now), _moved_with(image, was, now))
+                if moved != (source_file, image):
+                    conn.execute("UPDATE pages SET source_file = ?, image = ? WHERE id = ?", (*moved, page_id))
 
     def sources(self) -> list[SourceInfo]:
         rows = self.conn.execute("SELECT id, path, sha256, mtime, size, format FROM sources ORDER BY path")

@@ -582,6 +582,7 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
                                                 time.perf_counter() - t0, str(job.path)))
             sindex.sync(library, ix, known_terms=known_terms, announce=False)
             library.prune()
+            _say_given_twice(library, report)
             if not report.cancelled:
                 _say_gone(library, [r for r in roots if r.is_dir()], report)
         finally:
@@ -868,6 +869,9 @@ class _Job:
     duplicate_of: str = ""
     #: the path this file had in the library before it was moved here
     moved_from: str = ""
+    #: a file of the library that had these bytes when it was imported and has changed since (this one was its
+    #: duplicate, and is none now)
+    changed_twin: str = ""
     #: held by the library with these bytes, read again as asked (``import --reread``)
     reread: bool = False
     #: page files of an unchanged METS that cannot be read now (moved away, a disk not mounted): kept as imported
@@ -1097,6 +1101,7 @@ def _twin(library: Library, job: _Job, digests: dict[str, str]) -> None:
         if _still_holds(twin):
             job.duplicate_of = twin.path
             return
+        job.changed_twin = job.changed_twin or twin.path
 
 
 def _still_holds(source: SourceInfo) -> bool:
@@ -1133,6 +1138,22 @@ class _FormerSelves:
     def __init__(self) -> None:
         #: the gone sources by file name and by folder (a file renamed where it was, and edited)
         self.gone: dict[str, list[SourceInfo]] | None = None
+        #: the bytes (sha256) files of this import had before they changed → the file
+        self.changed: dict[str, str] = {}
+
+    def say_changed_twin(self, job: _Job, report: ImportReport) -> None:
+        """Keep the bytes a file the library holds had before it changed; say so of a new file that was its copy
+        (seen by eye: the copy, "not added again" while they were the same, was then imported in silence — the
+        issue had the page twice, each article twice; :func:`_say_given_twice` says that)."""
+        if job.known is not None:
+            if job.known.sha256 != job.digest:
+                self.changed[job.known.sha256] = str(job.path)
+            return
+        twin = job.changed_twin or self.changed.get(job.digest, "")
+        if twin and not job.moved_from:
+            report.warnings.append((str(job.path), f"{display_path(job.path)}: it was the same file as "
+                                                   f"{display_path(twin)}, which changed since; it is imported now "
+                                                   "as a file of its own"))
 
     def claim(self, library: Library, path: Path, rows: SourceRows, date: str, report: ImportReport) -> None:
         """When ``path`` (new to the library, read as ``rows``, of the issue dated ``date``) is a gone source moved
@@ -1255,6 +1276,44 @@ def _say_gone(library: Library, folders: Sequence[Path], report: ImportReport) -
                                         f"longer there ({shown}); their articles and your work on them are kept"))
 
 
+def _say_given_twice(library: Library, report: ImportReport) -> None:
+    """Name the pages of dated issues that a file of this import gives and another file gives too, with nearly the
+    same text (:data:`FORMER_SHARE` of their lines): every article on them is there twice (in search, the timeline,
+    the concordance), and that was never said (seen by eye). One sentence a page, naming the files. Two different
+    pages under one number (files that give no page number) are not the same page twice, and not said."""
+    imported = set(report.imported)
+    texts: dict[str, set[str]] = {}
+    for publication, date, edition, number, files in library.pages_given_twice(report.imported):
+        same = _same_text(library, files, imported, texts)
+        if len(same) < 2:
+            continue
+        issue = " ".join(x for x in (publication, date, edition) if x)
+        times = "twice" if len(same) == 2 else f"{len(same)} times"
+        shown = ", ".join(display_path(f) for f in same[:-1]) + f" and {display_path(same[-1])}"
+        report.warnings.append((next(f for f in reversed(report.imported) if f in same), (
+            f"the issue {issue} has page {number} {times} now, from {shown} (nearly the same text): what is printed "
+            f"on it is in the library {times}")))
+
+
+def _same_text(library: Library, files: Sequence[str], imported: set[str], texts: dict[str, set[str]]) -> list[str]:
+    """Those of ``files`` whose line texts are nearly those of another of them imported now (``texts``: each file's,
+    as found)."""
+    def lines(path: str) -> set[str]:
+        if path not in texts:
+            texts[path] = set().union(*(line_texts(p, s) for p, s in library.conn.execute(
+                "SELECT a.parts, a.spans FROM articles a JOIN sources s ON s.id = a.source_id WHERE s.path = ?",
+                (path,))))
+        return texts[path]
+
+    same: set[str] = set()
+    for new in (f for f in files if f in imported):
+        for other in files:
+            a, b = lines(new), lines(other)
+            if other != new and a and len(a & b) > FORMER_SHARE * max(len(a), len(b)):
+                same.update((new, other))
+    return sorted(same)
+
+
 def _store_meta(path: Path, read: ReadFile, sidecars: _Sidecars, flags: dict[str, Any],
                 report: ImportReport) -> StoreMeta:
     """Where a file's pages belong: what it, its sidecar, its path and the flags say (:func:`decide_metadata`)."""
@@ -1280,13 +1339,7 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
     path = job.path
     if job.error is None and not job.digest:
         report.unchanged.append(str(path))
-        for page_file, why in job.unreadable_pages:
-            report.warnings.append((str(path), f"its page file {display_path(str(page_file))} cannot be read ({why}); "
-                                               "the articles imported from it are kept as they were"))
-        if job.known is not None and job.known.format == "mets":
-            referenced.update(_page_sources(library, job.known.id))
-            referenced.update(n.path for n in job.named_pages)  # a page it names is no issue of its own
-            missing.note(path, job.named_pages)
+        _keep_issue(library, job, report, referenced, missing)
         return 0
     if missing.renamed_page(job, report):
         return 0
@@ -1299,11 +1352,7 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
     if job.digest == EMPTY_SHA256:  # whatever its name says it is (an empty .xml was "not an XML element")
         report.warnings.append((str(path), f"{display_path(path)} holds no text; it was not imported"))
         return 0
-    if job.moved_from:
-        _changing(library, report)
-        library.move_source(job.moved_from, path)
-        report.moved.append((str(path), job.moved_from))
-        log.info("%s: moved from %s; its articles are kept", path, job.moved_from)
+    if job.moved_from and _moved(library, job, report, referenced, missing):
         return 0
     read = job.read()
     rows = read.rows
@@ -1326,6 +1375,7 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
                                 size=job.stat.st_size)
     known_terms.update(zip(result.article_nums, read.terms, strict=False))
     report.imported.append(str(path))
+    formers.say_changed_twin(job, report)
     if job.reread:
         report.reread.append(str(path))
     report.warnings.extend((str(path), f"{display_path(path)}: its page file {display_path(str(page_file))}, "
@@ -1336,6 +1386,36 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
     report.articles += result.articles
     report.chars += result.chars
     return result.chars
+
+
+def _keep_issue(library: Library, job: _Job, report: ImportReport, referenced: set[Path],
+                missing: _MissingPages) -> None:
+    """A METS file the library holds as it is (unchanged, or moved): the page files it read and names are its issue's,
+    none an issue of its own; those that cannot be read now are said, what was imported from them kept."""
+    for page_file, why in job.unreadable_pages:
+        report.warnings.append((str(job.path), f"its page file {display_path(str(page_file))} cannot be read ({why}); "
+                                               "the articles imported from it are kept as they were"))
+    if job.known is not None and job.known.format == "mets":
+        referenced.update(_page_sources(library, job.known.id))
+        referenced.update(n.path for n in job.named_pages)  # a page it names is no issue of its own
+        missing.note(job.path, job.named_pages)
+
+
+def _moved(library: Library, job: _Job, report: ImportReport, referenced: set[Path],
+           missing: _MissingPages) -> bool:
+    """A file the library holds, found moved: its source takes the new path, its articles and the work on them kept.
+    Whether that is all: a METS file moved with its issue's folder claims its page files there (they were imported
+    again one by one as an issue of their own, every article twice, seen by eye), and is read again when they
+    changed since (a page re-OCR'd, or put back)."""
+    _changing(library, report)
+    library.move_source(job.moved_from, job.path)
+    report.moved.append((str(job.path), job.moved_from))
+    log.info("%s: moved from %s; its articles are kept", job.path, job.moved_from)
+    job.known = library.source(str(job.path))
+    if job.known is not None and job.known.format == "mets" and _pages_changed(library, job):
+        return False
+    _keep_issue(library, job, report, referenced, missing)
+    return True
 
 
 def _has_content(doc: Document) -> bool:

@@ -186,6 +186,33 @@ def test_a_source_renamed_where_it_was_and_edited_replaces_its_former_self(cli: 
     assert note["article"] == cli.article_of(LAO_DING) and note["status"] != "orphaned"
 
 
+def test_a_mets_issue_folder_moved_keeps_its_issue_and_the_notes_on_it(capsys: pytest.CaptureFixture[str],
+                                                                      tmp_path: Path) -> None:
+    """Seen by eye: a METS/ALTO issue's folder moved and imported again — "moved from …; its articles and your work
+    on them are kept", then its eight page files imported again on their own (a new undated publication named
+    after the folder): sources 9, issues 2, every article twice, search hitting both."""
+    cli = Cli(capsys, tmp_path / "lib")
+    shutil.copytree(DATA / "samples" / "mets-alto" / "bl_statesman_1824-02-17", tmp_path / "a")
+    cli("import", str(tmp_path / "a"), "--quiet")
+    stats = cli("stats")
+    a = cli.article_of("Statesman")
+    lib = Library(cli.library)
+    try:
+        quote = lib.article(a).text.split()[0]
+    finally:
+        lib.close()
+    cli("annotations", "add", a, "--quote", quote, "--note", "N1")
+    hits = cli.hits("Statesman")
+    (tmp_path / "a").rename(tmp_path / "b")
+    cli("import", str(tmp_path / "b"), "--quiet")
+    assert "moved from" in cli.err and "imported 0 file(s)" in cli.err, cli.err
+    assert cli("stats") == stats and cli.hits("Statesman") == hits
+    [note] = json.loads(cli("annotations", "list", "--json"))
+    assert note["article"] == a and note["status"] == "attached", note
+    cli("import", str(tmp_path / "b"), "--quiet")
+    assert "imported 0 file(s)" in cli.err and "1 unchanged" in cli.err and "moved" not in cli.err, cli.err
+
+
 def test_an_import_stopped_before_its_work_check_has_it_done_by_the_next(cli: Cli, src: Path) -> None:
     """Seen by a tester: an import killed after storing a changed file and before checking the reader's work left
     a note "attached" on words that are gone; the next import found every file unchanged, checked nothing, and the

@@ -545,6 +545,128 @@ def test_a_missing_page_file_put_back_under_another_name_is_no_issue_of_its_own(
     lib.close()
 
 
+def _counts(lib: Library) -> dict[str, int]:
+    stats = lib.stats()
+    return {k: stats[k] for k in ("sources", "publications", "issues", "pages", "articles")}
+
+
+@pytest.mark.parametrize("sample", ["bl_statesman_1824-02-17", "bnl_luxzeit1858_1858-12-07"])
+def test_a_mets_issue_folder_moved_is_one_issue_moved_and_nothing_is_added(tmp_path: Path, data_dir: Path,
+                                                                          sample: str) -> None:
+    """Seen by eye: a METS/ALTO issue's folder moved, imported again — the METS was "moved from …; its articles
+    and your work on them are kept", and its page files were then imported one by one as an issue of their own
+    (an undated publication named after the folder): every article twice."""
+    shutil.copytree(data_dir / "samples" / "mets-alto" / sample, tmp_path / "a")
+    lib = Library(tmp_path / "lib")
+    import_paths(lib, [tmp_path / "a"])
+    before, ids = _counts(lib), [a.id for a in lib.articles()]
+    (tmp_path / "a").rename(tmp_path / "b")
+    rep = import_paths(lib, [tmp_path / "b"])
+    assert not rep.imported and not rep.failed and [Path(p).parent.name for p, _ in rep.moved] == ["b"], rep
+    assert _counts(lib) == before and [a.id for a in lib.articles()] == ids
+    assert all(Path(f).is_relative_to(tmp_path / "b") for f in importer._page_sources(lib, lib.sources()[0].id))
+    again = import_paths(lib, [tmp_path / "b"])
+    assert not again.imported and len(again.unchanged) == 1 and not again.warnings and not again.moved, again
+    assert _counts(lib) == before
+    lib.close()
+
+
+def test_a_mets_issue_folder_moved_with_a_page_file_renamed_adds_nothing(tmp_path: Path, data_dir: Path) -> None:
+    """The METS unchanged, one of its page files renamed in the folder moved: the issue is kept as it was, the
+    renamed page said to be the issue's (by the checksum the METS gives), no issue of its own."""
+    shutil.copytree(data_dir / "samples" / "mets-alto" / "bnl_luxzeit1858_1858-12-07", tmp_path / "a")
+    lib = Library(tmp_path / "lib")
+    import_paths(lib, [tmp_path / "a"])
+    before = _counts(lib)
+    (tmp_path / "a").rename(tmp_path / "b")
+    (tmp_path / "b" / "text" / "1858-12-07_01-00003.xml").rename(tmp_path / "b" / "text" / "p3.xml")
+    rep = import_paths(lib, [tmp_path / "b"])
+    assert not rep.imported and len(rep.moved) == 1 and not rep.failed, rep
+    assert any("p3.xml is the page file" in w for _, w in rep.warnings), rep.warnings
+    assert any("1858-12-07_01-00003.xml" in w and "kept" in w for _, w in rep.warnings), rep.warnings
+    assert _counts(lib) == before
+    lib.close()
+
+
+def test_a_mets_issue_folder_moved_with_a_page_file_changed_reads_the_issue_again(tmp_path: Path,
+                                                                                 data_dir: Path) -> None:
+    """The METS unchanged, one of its page files re-OCR'd in the folder moved: the issue moves and is read again
+    with the page (its new word found), still one issue of one source."""
+    shutil.copytree(data_dir / "samples" / "mets-alto" / "bl_statesman_1824-02-17", tmp_path / "a")
+    lib = Library(tmp_path / "lib")
+    import_paths(lib, [tmp_path / "a"])
+    before = _counts(lib)
+    (tmp_path / "a").rename(tmp_path / "b")
+    page = tmp_path / "b" / "0002647_18240217_0002.xml"
+    text = page.read_text(encoding="utf-8")
+    first_word = text.split('CONTENT="', 1)[1].split('"', 1)[0]
+    page.write_text(text.replace(f'CONTENT="{first_word}"', 'CONTENT="ZANZIBARQUAY"', 1), encoding="utf-8")
+    os.utime(page, (time.time() + 5, time.time() + 5))
+    rep = import_paths(lib, [tmp_path / "b"])
+    assert [Path(p).name for p in rep.imported] == ["0002647_18240217_mets.xml"] and len(rep.moved) == 1, rep
+    assert _counts(lib) == before
+    with Searcher(lib) as s:
+        assert s.count("ZANZIBARQUAY") == 1
+    lib.close()
+
+
+def test_a_page_moved_with_its_image_shows_the_image_where_it_is_now(tmp_path: Path, data_dir: Path) -> None:
+    """A moved file's pages kept the paths of the files beside it it was read with (its image, a METS issue's page
+    files) where they were: the page view looked for the image in the folder it had left."""
+    shutil.copytree(data_dir / "samples" / "hocr" / "gcv2hocr_japanese_vertical", tmp_path / "a")
+    lib = Library(tmp_path / "lib")
+    import_paths(lib, [tmp_path / "a"])
+    (image,) = [r[0] for r in lib.conn.execute("SELECT image FROM pages")]
+    assert image == str((tmp_path / "a" / "jp_vert.jpg").resolve())
+    (tmp_path / "a").rename(tmp_path / "b")
+    rep = import_paths(lib, [tmp_path / "b"])
+    assert len(rep.moved) == 1 and not rep.imported, rep
+    (image,) = [r[0] for r in lib.conn.execute("SELECT image FROM pages")]
+    assert image == str((tmp_path / "b" / "jp_vert.jpg").resolve())
+    lib.close()
+
+
+@pytest.mark.parametrize("order", ["a-first", "b-first"])
+def test_a_copy_imported_once_its_twin_changed_is_said_to_give_the_page_twice(tmp_path: Path, data_dir: Path,
+                                                                             order: str) -> None:
+    """Seen by eye: the same page (with its sidecar: 人民日报 2021-01-27) in folders a and b, b rightly "the same
+    file … not added again"; one word changed in a, both imported again: "imported 2 file(s) (2 pages, 16 articles…)"
+    and nothing else — the issue had two page 1s, every article twice. Importing b is right now, and said."""
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(data_dir / "text" / "seed_page.txt", tmp_path / folder / "seed_page.txt")
+        (tmp_path / folder / "seed_page.txt.meta.json").write_text(
+            json.dumps({"publication": "人民日报", "date": "2021-01-27"}), encoding="utf-8")
+    a, b = (tmp_path / "a" / "seed_page.txt").resolve(), (tmp_path / "b" / "seed_page.txt").resolve()
+    lib = Library(tmp_path / "lib")
+    rep = import_paths(lib, [tmp_path / "a", tmp_path / "b"])
+    assert rep.imported == [str(a)] and rep.duplicates == [(str(b), str(a))] and not rep.warnings, rep
+    a.write_text(a.read_text(encoding="utf-8").replace("季报五访", "季报六访"), encoding="utf-8")
+    folders = [tmp_path / "a", tmp_path / "b"]
+    rep = import_paths(lib, folders if order == "a-first" else folders[::-1])
+    assert sorted(rep.imported) == [str(a), str(b)] and not rep.duplicates, rep
+    was = [w for _, w in rep.warnings if "was the same file as" in w]
+    assert len(was) == 1 and was[0].startswith(f"{b}: it was the same file as {a}") and "changed" in was[0], was
+    twice = [w for _, w in rep.warnings if "page 1" in w]
+    assert len(twice) == 1 and "人民日报 2021-01-27" in twice[0] and str(a) in twice[0] and str(b) in twice[0], twice
+    assert [i.pages for i in lib.issues()] == [2]
+    again = import_paths(lib, folders)  # said when it happens, not at every import after
+    assert not again.imported and not again.warnings, again
+    lib.close()
+
+
+def test_two_different_pages_under_one_number_are_not_said_to_be_one_page_twice(tmp_path: Path,
+                                                                                data_dir: Path) -> None:
+    """Files that give no page number are each page 1 of their issue: two pages, not the same page twice."""
+    src = tmp_path / "rero_blb_1845-12-28"
+    shutil.copytree(data_dir / "pages" / "rero_blb_1845-12-28", src)
+    lib = Library(tmp_path / "lib")
+    rep = import_paths(lib, [src])
+    assert len(rep.imported) >= 2 and [i.pages for i in lib.issues()] == [len(rep.imported)], rep
+    assert not any("has page" in w for _, w in rep.warnings), rep.warnings
+    lib.close()
+
+
 class _Recording:
     """Readers that read in this process at once and record how many files were handed to them."""
 

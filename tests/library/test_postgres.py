@@ -10,6 +10,7 @@ row-level security is checked by logging in as a second researcher's role.
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -1049,3 +1050,24 @@ def test_a_tei_export_credits_a_colleagues_note_and_correction_to_them(pg_cluste
     assert names[corr.get("resp")[1:]] == "calice"
     alice.close()
     admin.close()
+
+
+def test_a_moved_mets_folder_and_a_page_given_twice_on_both_kinds(library: Library, tmp_path: Path) -> None:
+    """A METS issue's folder moved keeps its page files (`Library.move_source`), and a page that two files give is
+    said (`Library.pages_given_twice`), in PostgreSQL as in SQLite."""
+    data = Path(__file__).resolve().parents[1] / "data"
+    shutil.copytree(data / "samples" / "mets-alto" / "bl_statesman_1824-02-17", tmp_path / "a")
+    import_paths(library, [tmp_path / "a"])
+    before = library.stats()["articles"], len(library.sources())
+    (tmp_path / "a").rename(tmp_path / "b")
+    rep = import_paths(library, [tmp_path / "b"])
+    assert not rep.imported and len(rep.moved) == 1, rep
+    assert (library.stats()["articles"], len(library.sources())) == before
+    for name in ("c", "d"):
+        (tmp_path / name).mkdir()
+        body = "\n".join(f"Line {i} of the page on the harbour works." for i in range(12))
+        (tmp_path / name / "p.txt").write_text(f"{body}\nSigned {name}.\n", encoding="utf-8")
+        (tmp_path / name / "p.txt.meta.json").write_text(json.dumps({"publication": "X", "date": "1900-01-01"}),
+                                                          encoding="utf-8")
+    rep = import_paths(library, [tmp_path / "c", tmp_path / "d"])
+    assert [w for _, w in rep.warnings if "has page 1 twice" in w], rep.warnings
