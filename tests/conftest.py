@@ -43,10 +43,9 @@ def data_dir() -> Path:
     return DATA
 
 
-@pytest.fixture(scope="session")
-def pg_cluster():  # type: ignore[no-untyped-def]
-    """A throwaway PostgreSQL cluster for the whole run (tests/pgcluster.py); skipped, saying why, only
-    where PostgreSQL's server programs or psycopg are not installed (``.ci/run`` installs both)."""
+def _cluster():  # type: ignore[no-untyped-def]
+    """A throwaway PostgreSQL cluster while the caller's fixture lasts (tests/pgcluster.py); the test skipped, saying
+    why, where PostgreSQL's server programs or psycopg are not installed."""
     import pgcluster
 
     try:
@@ -58,6 +57,13 @@ def pg_cluster():  # type: ignore[no-untyped-def]
             yield cluster
     except LookupError as e:
         pytest.skip(str(e))
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():  # type: ignore[no-untyped-def]
+    """A throwaway PostgreSQL cluster for the whole run (tests/pgcluster.py); skipped, saying why, only
+    where PostgreSQL's server programs or psycopg are not installed (``.ci/run`` installs both)."""
+    yield from _cluster()
 
 
 @pytest.fixture(scope="session")
@@ -81,17 +87,7 @@ def pg_restartable():  # type: ignore[no-untyped-def]
     """A throwaway PostgreSQL cluster of the test module's own (tests/pgcluster.py), for tests that stop and start its
     server (:meth:`Cluster.halt`, :meth:`Cluster.start`, :meth:`Cluster.restart`): the session's ``pg_cluster`` is
     shared by every other test's open libraries. Skipped as ``pg_cluster`` is."""
-    import pgcluster
-
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        pytest.skip("psycopg is not installed (pip install -e '.[postgres]')")
-    try:
-        with pgcluster.running() as cluster:
-            yield cluster
-    except LookupError as e:
-        pytest.skip(str(e))
+    yield from _cluster()
 
 
 @pytest.fixture

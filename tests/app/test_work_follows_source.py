@@ -332,6 +332,15 @@ def test_an_article_whose_first_line_is_fixed_keeps_its_corrections_and_collecti
     assert new in cli("cite", a, "--style", "bibtex") and f"article {a} is now {new}" in cli.err
 
 
+def _imported_elsewhere(cli: Cli, src: Path, tmp_path: Path) -> tuple[Path, str, str]:
+    """(a second library of a copy of the archive at another path, its articles of LAO_DING and LI_WEI)."""
+    archive = tmp_path / "archive"
+    shutil.copytree(src, archive)
+    lib2 = tmp_path / "lib2"
+    cli("import", str(archive), "--quiet", library=lib2)
+    return lib2, cli.article_of(LAO_DING, library=lib2), cli.article_of(LI_WEI, library=lib2)
+
+
 def test_a_backup_restored_into_the_same_archive_imported_elsewhere_finds_its_articles(cli: Cli, src: Path,
                                                                                        tmp_path: Path) -> None:
     a, z = cli.article_of(LAO_DING), cli.article_of(LI_WEI)
@@ -341,11 +350,7 @@ def test_a_backup_restored_into_the_same_archive_imported_elsewhere_finds_its_ar
     cli.correct_word(a, WRONG, RIGHT)
     backup = tmp_path / "backup.json"
     cli("annotations", "export", "-o", str(backup))
-    archive = tmp_path / "archive"
-    shutil.copytree(src, archive)
-    lib2 = tmp_path / "lib2"
-    cli("import", str(archive), "--quiet", library=lib2)
-    a2, z2 = cli.article_of(LAO_DING, library=lib2), cli.article_of(LI_WEI, library=lib2)
+    lib2, a2, z2 = _imported_elsewhere(cli, src, tmp_path)
     assert a2 != a
 
     out = cli("annotations", "import", str(backup), library=lib2)
@@ -459,11 +464,7 @@ def test_a_backup_restored_twice_into_an_archive_imported_elsewhere_adds_nothing
     cli("collection", "add", "C1", a, z)
     backup = tmp_path / "backup.json"
     cli("annotations", "export", "-o", str(backup))
-    archive = tmp_path / "archive"
-    shutil.copytree(src, archive)
-    lib2 = tmp_path / "lib2"
-    cli("import", str(archive), "--quiet", library=lib2)
-    a2, z2 = cli.article_of(LAO_DING, library=lib2), cli.article_of(LI_WEI, library=lib2)
+    lib2, a2, z2 = _imported_elsewhere(cli, src, tmp_path)
     cli("annotations", "import", str(backup), library=lib2)
     assert cli("collection", "show", "C1", "--ids", library=lib2).split() == [a2, z2]
     cli("collection", "remove", "C1", z2, library=lib2)
