@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -64,12 +65,22 @@ def sources_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def library_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A library built once per session (the tests only read it) from its own copy of the sources: what a test
-    does to ``sources_dir`` before the library is first asked for cannot change it (a renamed Jing bao page once
-    left it out, and five window tests failed on the worker that ran that test first)."""
-    own = copy_sources(tmp_path_factory.mktemp("library_sources") / "archive")
-    return library_of(own, tmp_path_factory.mktemp("library") / "lib")
+def library_dir(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """A library of its own for each test worker (the tests only read it), from its own copy of the sources: what a
+    test does to ``sources_dir`` before the library is first asked for cannot change it (a renamed Jing bao page once
+    left it out, and five window tests failed on the worker that ran that test first). The first worker to ask imports
+    it, under a file lock, for the whole run (~20 s of a CI core); each worker reads a copy of that library folder, so
+    what a window writes to its library stays on its worker."""
+    base = tmp_path_factory.getbasetemp()
+    root = (base.parent if worker_id != "master" else base) / "gui-library"
+    with FileLock(str(root) + ".lock"):
+        if not (root / "built").is_file():
+            shutil.rmtree(root, ignore_errors=True)
+            library_of(copy_sources(root / "sources" / "archive"), root / "lib")
+            (root / "built").touch()
+    mine = tmp_path_factory.mktemp("library") / "lib"
+    shutil.copytree(root / "lib", mine)
+    return mine
 
 
 def library_of(sources: Path, folder: Path) -> Path:

@@ -128,7 +128,7 @@ def _brute_word(folded: list[str], word: str, census: Counter[str] | None = None
     if census is not None and _WORDS.fullmatch(needle):
         return census[needle]
     rx = re.compile(f"(?<!{_WORD}){re.escape(needle)}(?!{_WORD})")
-    return sum(1 for t in folded if rx.search(t))
+    return sum(1 for t in folded if needle in t and rx.search(t))  # the regex only where the substring is
 
 
 def _brute_run(folded: list[str], text: str) -> int:
