@@ -490,6 +490,15 @@ class Annotation:
     def orphaned(self) -> bool:
         return self.status == STATUS_ORPHANED
 
+    @property
+    def written_on(self) -> str:
+        """The words it was written on when they are not the words it is on now (:attr:`made_on`: an import found
+        them changed and re-attached it), else "": what every export says beside its quote, as ``annotations list``
+        does (the exports wrote it on the new words alone)."""
+        if self.anchor is None or not self.made_on or self.made_on == self.anchor.exact:
+            return ""
+        return self.made_on
+
 
 def highlight(article: Article, start: int, end: int, note: str = "", tags: Sequence[str] = (),
               creator: str = "", key: str | None = None) -> Annotation:

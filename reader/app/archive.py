@@ -634,6 +634,11 @@ class Archive:
         article of its own now (:meth:`Overlay.merged_into`); else None."""
         return self.overlay_of.merged_into(key)
 
+    def merged_by(self, key: str) -> str:
+        """Who merged a piece :meth:`merged_into` another: "" the reader, else the colleague's name
+        (:meth:`Overlay.merged_by`)."""
+        return self.overlay_of.merged_by(key)
+
     def merged_at(self, key: str) -> tuple[str, str] | None:
         """(the article a piece merged into another is read in now, the line its words start on), or None
         (:meth:`Overlay.merged_at`)."""

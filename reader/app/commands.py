@@ -122,8 +122,9 @@ class AddCorrection:
 
     def do(self) -> None:
         # stored as first stored: with the text of its lines kept then (stored again without it, a redo after an
-        # import kept the text of whatever line now had its line's number), under its article's id now
-        self.correction = self.store.add(self.correction if self.library is None
+        # import kept the text of whatever line now had its line's number), under its article's id now; a redo at
+        # its place in the order made (:meth:`CorrectionStore.put_back`)
+        self.correction = self.store.put_back(self.correction if self.library is None
                                          else as_now(self.library, self.correction))
         self.on_change()
 

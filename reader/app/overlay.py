@@ -268,6 +268,15 @@ class Overlay:
         at = self.merged_at(key)
         return at[0] if at is not None else None
 
+    def merged_by(self, key: str) -> str:
+        """Who merged ``key`` away (:meth:`merged_into`): "" the reader, else the colleague's name (a shared library;
+        :meth:`reader.app.sharing.Sharing.byline`). Each message said "by your correction" of a colleague's merge."""
+        from reader.app.sharing import Sharing
+
+        merge = next((c for c in reversed(self.corrections()) if c.kind == "merge" and c.data.get("other") == key),
+                     None)
+        return "" if merge is None else Sharing.of(self._library).byline(merge.owner, merge.visibility).owner
+
     def merged_at(self, key: str) -> tuple[str, str] | None:
         """(the article a piece :meth:`merged_into` another is read in now, the line its words start on), or None:
         where a reader opening it is taken."""

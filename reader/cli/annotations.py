@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader import __version__
-from reader.cli.common import byline, open_library
+from reader.cli.common import byline, merged_said, open_library
 
 if TYPE_CHECKING:
     from reader.annotations.store import AnnotationStore
@@ -286,6 +286,7 @@ def _show_collection(args: argparse.Namespace, lib: Library, items: list[str]) -
             into = overlay.merged_into(key)
             if into:  # the reader merged it away (a piece split off): said so, not "no longer in the library"
                 row["merged_into"] = into
+                row["merged_by"] = overlay.merged_by(key) or None  # a colleague's merge: theirs, named
             rows.append(row)
             continue
         rows.append({"article": key, "date": info.date or None, "publication": info.publication,
@@ -300,7 +301,7 @@ def _show_collection(args: argparse.Namespace, lib: Library, items: list[str]) -
     print(f"{len(items)} article(s) in {args.name!r}")
     for r in rows:
         if r["publication"] is None and r.get("merged_into"):
-            print(f"{r['article']}  (merged into {r['merged_into']} by your correction)")
+            print(f"{r['article']}  ({merged_said(r['merged_into'], r['merged_by'] or '')})")
         elif r["publication"] is None:
             print(f"{r['article']}  (no longer in the library)")
         else:

@@ -70,6 +70,13 @@ def byline(sharing: Sharing, owner: str, visibility: str) -> str:
     return f" (by {said.owner} · {said.visibility.value})" if said.owner else ""
 
 
+def merged_said(into: str, by: str) -> str:
+    """"merged into INTO by your correction", or "… by bob's correction" of a colleague's merge (``by``:
+    :meth:`reader.app.overlay.Overlay.merged_by`)."""
+    whose = by + "'s" if by else "your"
+    return f"merged into {into} by {whose} correction"
+
+
 def search_options(args: argparse.Namespace) -> SearchOptions:
     """The :class:`SearchOptions` of ``--match`` and ``--ignore-punct`` (:func:`reader.cli.parser.match_args`)."""
     from reader.search.query import Match, SearchOptions

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from reader.cli.common import current_keys, open_library, search_options
+from reader.cli.common import current_keys, merged_said, open_library, search_options
 
 if TYPE_CHECKING:
     from reader.app.overlay import Overlay
@@ -34,15 +34,15 @@ def cmd_export(args: argparse.Namespace) -> int:
             articles = _followed(overlay, current_keys(lib, list(args.articles))) if args.articles else args.articles
             scope = overlay.export_scope(articles, issue_id=args.issue, collection=args.collection,
                                          query=args.query, limit=args.limit, options=search_options(args))
-            merged = {key: into for key in scope.left_out if (into := overlay.merged_into(key))}
+            merged = {key: merged_said(into, overlay.merged_by(key)) for key in scope.left_out
+                      if (into := overlay.merged_into(key))}
             applied = overlay.applied_by(scope)
         finally:
             lib.close()
         for corr, reason in scope.stale:
             print(f"broadsheet: correction {corr.id} ({corr.kind}) no longer applies: {reason}.", file=sys.stderr)
         for key in scope.left_out:
-            why = f"merged into {merged[key]} by your correction" if key in merged else \
-                "which is no longer in the library"
+            why = merged.get(key, "which is no longer in the library")
             print(f"broadsheet: collection {args.collection!r} names article {key}, {why}: not exported (the entry is "
                   "kept).", file=sys.stderr)
         items, annotations = scope.items, scope.annotations

@@ -267,6 +267,9 @@ class Correction:
     #: who made it and who else may see it (:mod:`reader.library.owners`)
     owner: str = ""
     visibility: str = "private"
+    #: its place in the order made (the store's ``seq``), once stored: an undo's redo puts it back there
+    #: (:meth:`CorrectionStore.put_back`); not part of what it is (a backup keeps the order, not the numbers)
+    seq: int | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -1304,16 +1307,33 @@ class CorrectionStore:
         return cls(library.conn)
 
     def add(self, correction: Correction) -> Correction:
-        """Store a correction, with the text of the lines it names (so it can follow them: :mod:`.anchors`)."""
-        correction = with_anchors(correction, self.conn)
+        """Store a correction, with the text of the lines it names (so it can follow them: :mod:`.anchors`), as the
+        newest; it is returned as stored (its ``seq`` set)."""
+        return self._add(with_anchors(correction, self.conn), None)
+
+    def put_back(self, correction: Correction) -> Correction:
+        """Store again a correction taken away (the redo of its undo, the undo of its replacement) at its place in the
+        order made (its ``seq``), not as the newest: a later correction of the same words, a colleague's or one's own
+        made elsewhere meanwhile, is still read over it (:func:`newest_wins`) — stored as the newest, the older one
+        was read over the later one after an undo and a redo in the window. One never stored (no ``seq``), or whose
+        place was taken, is stored as :meth:`add` does."""
+        if correction.seq is None:
+            return self.add(correction)
+        return self._add(with_anchors(correction, self.conn), correction.seq)
+
+    def _add(self, correction: Correction, seq: int | None) -> Correction:
         with transaction(self.conn):
+            if seq is not None and self.conn.execute("SELECT 1 FROM corrections WHERE seq = ?", (seq,)).fetchone():
+                seq = None
             try:
-                self._insert(correction)
+                self._insert(correction, seq)
             except sqlite3.IntegrityError as e:
                 raise CorrectionError(f"correction {correction.id} already exists") from e
+            row = self.conn.execute("SELECT seq FROM corrections WHERE id = ?", (correction.id,)).fetchone()
+        correction.seq = int(row[0])
         return correction
 
-    def _insert(self, c: Correction) -> None:
+    def _insert(self, c: Correction, seq: int | None = None) -> None:
         try:
             c.visibility = Visibility.parse(c.visibility).value
         except ValueError as e:
@@ -1324,6 +1344,8 @@ class CorrectionStore:
         if not self._server_owner:  # SQLite: the OS user, or the owner a restored backup names
             c.owner = c.owner or current_owner(self.conn)
             row, cols = (*row, c.owner), cols + ", owner"
+        if seq is not None:  # put back at its place in the order made
+            row, cols = (*row, seq), cols + ", seq"
         self.conn.execute(f"INSERT INTO corrections ({cols}) VALUES ({','.join('?' * len(row))})", row)
 
     def delete(self, correction_id: str) -> None:
@@ -1376,11 +1398,11 @@ class CorrectionStore:
 
     def _select(self, where: str, params: tuple[Any, ...]) -> list[Correction]:
         out: list[Correction] = []
-        for cid, kind, article, data, creator, created, owner, visibility in self.conn.execute(
-                f"SELECT id, kind, article, data, creator, created, owner, visibility FROM corrections {where} "
+        for cid, kind, article, data, creator, created, owner, visibility, seq in self.conn.execute(
+                f"SELECT id, kind, article, data, creator, created, owner, visibility, seq FROM corrections {where} "
                 "ORDER BY seq", params):
             out.append(Correction(kind, article, json.loads(data), cid, creator, created, owner=owner,
-                                  visibility=visibility))
+                                  visibility=visibility, seq=int(seq)))
         return out
 
     def rekey(self, keys: Mapping[str, str], paths: Mapping[str, str]) -> list[Correction]:

@@ -704,7 +704,7 @@ def _article_div(parent: etree._Element, ctx: _Context, ii: int, di: int, item: 
     for h in highlights:
         if not h.inline:
             ctx.standoff_spans.append((h.ident, f"{h.ident}-s", f"{h.ident}-e", _ana(ctx, h.annotation.tags)))
-        if h.annotation.note or not h.inline:
+        if h.annotation.note or not h.inline or h.annotation.written_on:  # (what it was written on: standOff)
             ctx.standoff_notes.append((f"#{h.ident}", h.annotation))
     return current_page
 
@@ -865,12 +865,25 @@ def _standoff(root: etree._Element, ctx: _Context, anns: Sequence[Annotation]) -
                     _el(rd, "change", status=status, when=when, who=f"#{who}")
             if a.note:
                 _el(ann, "note", a.note)
+            if a.written_on:
+                _written_on(ann, a)
             if a.orphaned or (a.anchor is not None and target.startswith("#art")):
                 quote = a.anchor.exact if a.anchor else ""
                 _el(ann, "note", f"Orphaned highlight: the passage “{quote}” was not found in the exported text.",
                     type="orphaned")
             if not a.note and not (a.orphaned or (a.anchor is not None and target.startswith("#art"))):
                 _el(ann, "note", "Highlight" + (f" tagged {', '.join(a.tags)}" if a.tags else ""), type="highlight")
+
+
+def _written_on(ann: etree._Element, a: Annotation) -> None:
+    """``note type="madeOn"``: the words a note re-attached after its source changed was written on, and the words
+    the source reads there now, each a ``quote`` (as ``annotations list`` says "made on …"; the export gave the new
+    words alone)."""
+    assert a.anchor is not None
+    made = _el(ann, "note", type="madeOn")
+    made.text = "Written on "
+    _el(made, "quote", a.written_on).tail = "; the source now reads "
+    _el(made, "quote", a.anchor.exact).tail = "."
 
 
 def _iso_datetime(value: str) -> str | None:

@@ -83,6 +83,8 @@ def export_text(items: Sequence[Item], annotations: Sequence[Annotation] = (), *
             line = "Note"
             if a.anchor is not None:
                 line += f" on “{item.quote(a)}”"
+            if a.written_on:  # re-attached on words changed in the source: the ones it was written on
+                line += f" (written on “{a.written_on}”)"
             if a.tags:
                 line += f" [{', '.join(a.tags)}]"
             if a.note:
@@ -134,7 +136,8 @@ def export_markdown(items: Sequence[Item], annotations: Sequence[Annotation] = (
             for a in notes:
                 bits: list[str] = []
                 if a.anchor is not None:
-                    bits.append(f"“{md_escape(item.quote(a))}”")
+                    bits.append(f"“{md_escape(item.quote(a))}”"
+                                + (f" (written on “{md_escape(a.written_on)}”)" if a.written_on else ""))
                 if a.note:
                     bits.append(md_escape(a.note))
                 if a.tags:

@@ -45,7 +45,8 @@ class Collecting:
             w.collections.set_sharing((lambda c: sharing.byline(c.owner, c.visibility)) if sharing.shared else None)
             w.collections.set_collections(w.archive.annotations.collections(), w.headline_of, select,
                                           merged_into=w.archive.merged_into,
-                                          merged_name=w.archive.merged_name)
+                                          merged_name=w.archive.merged_name,
+                                          merged_by=w.archive.merged_by)
 
     def set_visibility(self, name: str, visibility: Visibility) -> None:
         """Who may see the collection ``name`` (its owner's choice; another's is refused in one sentence)."""

@@ -120,8 +120,9 @@ class Corrections:
         stored = [corr]
 
         def do() -> None:  # stored again as first stored — with the text of its lines then —, under the article's id
-            # now: a redo after an import re-anchored it on whatever line had its line's number, and on the old id
-            stored.append(store.add(archive.as_now(stored[-1])))
+            # now: a redo after an import re-anchored it on whatever line had its line's number, and on the old id;
+            # at its place in the order made (a later correction of its words made elsewhere still read over it)
+            stored.append(store.put_back(archive.as_now(stored[-1])))
 
         return w.push(_label(corr.kind), do, lambda: store.delete(corr.id), lambda: self.corrections_changed(target))
 
@@ -426,20 +427,20 @@ class Corrections:
                     store.delete(c.id)
                     removed.append(c)
                 for i, c in enumerate(made):
-                    made[i] = store.add(archive.as_now(c))  # a redo after an import: on the article's id now
+                    made[i] = store.put_back(archive.as_now(c))  # a redo after an import: on the article's id now
                     added.append(c)
             except Exception:  # all or nothing: what was done is put back
                 for c in reversed(added):
                     store.delete(c.id)
                 for c in removed:
-                    store.add(c)
+                    store.put_back(c)
                 raise
 
         def undo() -> None:
             for c in reversed(new):
                 store.delete(c.id)
-            for c in old:
-                store.add(archive.as_now(c))
+            for c in old:  # each at its place in the order made, as before
+                store.put_back(archive.as_now(c))
 
         return w.push(_label((new or old)[-1].kind), do, undo, lambda: self.corrections_changed(target))
 

@@ -583,6 +583,7 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
             sindex.sync(library, ix, known_terms=known_terms, announce=False)
             library.prune()
             _say_given_twice(library, report)
+            _say_issue_pages_given_alone(library, report)
             if not report.cancelled:
                 _say_gone(library, [r for r in roots if r.is_dir()], report)
         finally:
@@ -1293,6 +1294,49 @@ def _say_given_twice(library: Library, report: ImportReport) -> None:
         report.warnings.append((next(f for f in reversed(report.imported) if f in same), (
             f"the issue {issue} has page {number} {times} now, from {shown} (nearly the same text): what is printed "
             f"on it is in the library {times}")))
+
+
+def _say_issue_pages_given_alone(library: Library, report: ImportReport) -> None:
+    """Name the pages of METS issues whose page file is in the library as an ALTO file of its own too, one of the two
+    imported now: a copy of the page file elsewhere in the folders imported (renamed or not) is imported as an issue
+    of its own, under its folder's name, so :func:`_say_given_twice` (one issue, one page number) never found it,
+    and every article of the page was there twice, unsaid (seen by a tester). Found by the bytes: the same sha256
+    as the page file's (of the METS files' page files, only those of the loose files' sizes are read). One sentence
+    a page, naming both files; both are kept, nothing of the reader's touched."""
+    imported = set(report.imported)
+    loose: dict[int, dict[str, list[str]]] = {}  # size -> sha256 -> the ALTO files imported alone
+    for path, digest, size in library.conn.execute("SELECT path, sha256, size FROM sources WHERE format = 'alto'"):
+        loose.setdefault(int(size or 0), {}).setdefault(str(digest), []).append(str(path))
+    if not loose or not imported:
+        return
+    rows = library.conn.execute(
+        "SELECT s.path, g.source_file, g.number, p.name, i.date, i.edition FROM pages g "
+        "JOIN sources s ON s.id = g.source_id JOIN issues i ON i.id = g.issue_id "
+        "JOIN publications p ON p.id = i.publication_id "
+        "WHERE s.format = 'mets' AND g.source_file IS NOT NULL ORDER BY s.path, g.number").fetchall()
+    alone_now = any(p in imported for by_digest in loose.values() for paths in by_digest.values() for p in paths)
+    for mets_path, page_file, number, publication, date, edition in rows:
+        if not alone_now and mets_path not in imported:
+            continue  # (no file read for an issue and loose files both imported before)
+        for copy in _loose_copies(Path(page_file), loose):
+            if copy not in imported and mets_path not in imported:
+                continue
+            issue = " ".join(str(x) for x in (publication, date, edition) if x)
+            report.warnings.append((copy if copy in imported else str(mets_path), (
+                f"the issue {issue} has page {number} twice now: its page file {display_path(page_file)} (of "
+                f"{display_path(mets_path)}) was imported as a file of its own too, {display_path(copy)}: what is "
+                "printed on it is in the library twice")))
+
+
+def _loose_copies(page_file: Path, loose: dict[int, dict[str, list[str]]]) -> list[str]:
+    """The files of ``loose`` (size -> sha256 -> paths) with the bytes of ``page_file``, but itself."""
+    try:
+        by_digest = loose.get(page_file.stat().st_size)
+        if not by_digest:
+            return []
+        return [p for p in by_digest.get(_sha256(page_file), []) if Path(p) != page_file]
+    except OSError:  # not there now (said elsewhere): nothing to compare
+        return []
 
 
 def _same_text(library: Library, files: Sequence[str], imported: set[str], texts: dict[str, set[str]]) -> list[str]:

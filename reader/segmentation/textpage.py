@@ -197,19 +197,23 @@ def estimate_columns(infos: list[LineInfo], window: int = 6) -> None:
 
 
 def _window_modes(widths: Sequence[float], window: int) -> list[float]:
-    """:func:`_mode_width` of ``widths[k - window : k + window + 1]`` for every k, the window kept sorted as it
-    slides (one width in, one out) instead of sorted again for every line."""
+    """:func:`_mode_width` of the ``2 * window + 1`` widths around each k (``widths[k - window : k + window + 1]``),
+    the window kept sorted as it slides (one width in, one out) instead of sorted again for every line. Near either
+    end of ``widths`` the window keeps its size, taking more lines on the other side: cut short there, the first
+    lines of a page were measured on the few lines below them, and a few short lines added at the top of the seed
+    page made their own width the column there (the headings under them then fit as a paragraph's lines)."""
     n = len(widths)
-    ordered = sorted(widths[:window + 1])
+    size = min(n, 2 * window + 1)
+    ordered = sorted(widths[:size])
+    lo = 0  # the window is widths[lo : lo + size]
     modes: list[float] = []
     for k in range(n):
-        if k:
-            if k + window < n:
-                insort(ordered, widths[k + window])
-            if k - window - 1 >= 0:
-                del ordered[bisect_left(ordered, widths[k - window - 1])]
-        m = len(ordered)
-        modes.append(ordered[min(m - 1, int(round(0.7 * (m - 1))))])
+        start = min(max(0, k - window), n - size)
+        while lo < start:
+            del ordered[bisect_left(ordered, widths[lo])]
+            insort(ordered, widths[lo + size])
+            lo += 1
+        modes.append(ordered[min(size - 1, int(round(0.7 * (size - 1))))])
     return modes
 
 
@@ -355,7 +359,11 @@ def _next_column(infos: list[LineInfo], k: int) -> float:
 
     Looks at the lines ahead up to the first one that ends a sentence short of
     the others (the paragraph's end), so a short paragraph does not borrow the
-    width of the next article's column.
+    width of the next article's column. Lines whose sentence runs on into lines
+    of another width are no column (a paragraph keeps its column): a stack of
+    short display lines over the body, measured as a narrow column's, made the
+    headline above them fit as its first line — two short lines added at the top
+    of the seed page glued its section headings into a paragraph with them.
     """
     widths: list[float] = []
     widest = 0.0  # max(widths) once there are any
@@ -365,6 +373,8 @@ def _next_column(infos: list[LineInfo], k: int) -> float:
         if x.sentence_end and (not widths or x.width < widest - 1.0):
             break  # the paragraph's last line says nothing about the column
         if widths and abs(x.width - widths[0]) > 3.0:
+            if not infos[x.index - 1].sentence_end:  # its sentence runs on into these: not a column's lines
+                widths = []
             break  # the text moved to a column of another width
         widths.append(x.width)
         widest = x.width if len(widths) == 1 else max(widest, x.width)

@@ -338,13 +338,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+113"/>
+        <location line="+117"/>
         <source>Rename the chosen collection (F2)</source>
-        <extracomment>the article a piece the reader split off was merged into by the reader&apos;s own correction, else None what such a piece is named by (its first words in square brackets), else &quot;&quot;</extracomment>
+        <extracomment>the article a piece the reader split off was merged into by the reader&apos;s own correction, else None what such a piece is named by (its first words in square brackets), else &quot;&quot; who merged such an entry away: &quot;&quot; the reader, else the colleague (a shared library)</extracomment>
         <translation>重新命名所選收藏集（F2）</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-105"/>
         <source>Visible to:</source>
         <translation>可見範圍：</translation>
     </message>
@@ -354,27 +354,32 @@
         <translation>文章：</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+95"/>
         <source>Choose a collection, or make one with New…</source>
         <translation>請選擇一個收藏集，或用「新建…」建立一個</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>“%1”</source>
         <translation>「%1」</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>%1 was merged into %2 by %3’s correction; its words are read there. The entry is kept; remove it when you no longer need it.</source>
+        <translation>%1 已依 %3 的更正併入%2，其文字在那裡閱讀。條目保留；不再需要時可將其移除。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 — merged into %2</source>
         <translation>%1 — 已併入%2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>%1 was merged into %2 by your correction; its words are read there. The entry is kept; remove it when you no longer need it.</source>
         <translation>%1 已依您的更正併入%2，其文字在那裡閱讀。條目保留；不再需要時可將其移除。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1 — no longer in the library</source>
         <translation>%1 — 已不在文庫中</translation>
     </message>
@@ -1726,7 +1731,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>加入收藏集</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/collections_ui.py" line="+106"/>
+        <location filename="../../reader/gui/collections_ui.py" line="+107"/>
         <source>Already in the collection %1.</source>
         <translation>已在收藏集 %1 中。</translation>
     </message>
@@ -1895,7 +1900,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>所選內容沒有對應的原始行。</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+132"/>
         <source>The article was imported again while you corrected it: nothing was stored. Select the words again as they read now and correct them.</source>
         <extracomment>the article as the segmentation corrections leave it (the view may show its text-corrected reading) the source file of the article shown (to find it again when a re-import gives it another id) the sha256 of the source&apos;s bytes ``base_article`` was read from (:meth:`_read_again_since`)</extracomment>
         <translation>您校正時文章被重新匯入：沒有儲存任何內容。請按現在的文字重新選取這些字詞，再行校正。</translation>

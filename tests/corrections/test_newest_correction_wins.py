@@ -183,3 +183,30 @@ def test_the_command_line_puts_the_printed_words_back_over_a_correction(
     run_in(capsys, library, "correct", "text", article, "0", "4", "浙江省绘出")
     run_in(capsys, library, "correct", "text", article, "3", "5", "描画")
     assert "浙江省描画干部" in _shown(capsys, library, article)
+
+
+def test_a_commands_redo_puts_the_correction_back_under_a_later_one(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """The app layer's correction command (the window's and the CLI's shared core): undone and redone, the correction
+    is back at its place in the order made — a later one of the same words, made elsewhere meanwhile, still read over
+    it (it was stored again as the newest and read over the later one)."""
+    from reader.app.archive import Archive
+
+    library = seed_library(capsys, tmp_path)
+    archive = Archive.open(library, create=False)
+    try:
+        article = next(a.id for a in archive.library.articles() if "浙江绘出" in archive.library.article(a.id).text)
+        made = archive.correct(C.correct_text(archive.library.article(article), 0, 2, "AAA"))
+        later = run_in(capsys, library, "correct", "text", article, "0", "3", "BBB").strip()
+        made.undo()
+        made.do()
+        assert "BBB绘出" in _shown(capsys, library, article)
+        assert [c.id for c in C.CorrectionStore.of(archive.library).find()][-1] == later
+        # put back where it was, twice over; and `correct undo` takes the later one (the newest), not it
+        made.undo()
+        made.do()
+        assert "BBB绘出" in _shown(capsys, library, article)
+        assert later in run_in(capsys, library, "correct", "undo")
+        assert "AAA绘出" in _shown(capsys, library, article)
+    finally:
+        archive.close()

@@ -79,6 +79,8 @@ class CollectionsPanel(QWidget):
         self._merged_into: Callable[[str], str | None] = lambda key: None
         #: what such a piece is named by (its first words in square brackets), else ""
         self._merged_name: Callable[[str], str] = lambda key: ""
+        #: who merged such an entry away: "" the reader, else the colleague (a shared library)
+        self._merged_by: Callable[[str], str] = lambda key: ""
         self._byline: Callable[[Collection], Byline] = lambda c: Byline("", Visibility.PRIVATE, True)
         self._shared = False
         self.visibility.currentIndexChanged.connect(lambda _i: self._visibility_chosen())
@@ -99,12 +101,14 @@ class CollectionsPanel(QWidget):
 
     def set_collections(self, collections: Sequence[Collection], headline: Callable[[str], str],
                         select: str | None = None, merged_into: Callable[[str], str | None] | None = None,
-                        merged_name: Callable[[str], str] | None = None) -> None:
+                        merged_name: Callable[[str], str] | None = None,
+                        merged_by: Callable[[str], str] | None = None) -> None:
         keep = select or self.current_name()
         self.collections = list(collections)
         self._headline = headline
         self._merged_into = merged_into or (lambda key: None)
         self._merged_name = merged_name or (lambda key: "")
+        self._merged_by = merged_by or (lambda key: "")
         self.names.blockSignals(True)
         self.names.clear()
         for c in self.collections:
@@ -193,8 +197,9 @@ class CollectionsPanel(QWidget):
         return self._gone(key)[1]
 
     def _gone(self, key: str) -> tuple[str, str]:
-        """The label and tip of an entry whose article is no article now: merged by the reader's own correction into
-        another (said, with that article's headline: it had been said lost to an import), else gone with an import."""
+        """The label and tip of an entry whose article is no article now: merged by a correction into another (said,
+        with that article's headline: it had been said lost to an import; whose, when a colleague's), else gone with
+        an import."""
         into = self._merged_into(key)
         if into is not None:
             try:
@@ -204,9 +209,13 @@ class CollectionsPanel(QWidget):
             piece = self._merged_name(key) or key  # its words, as a headless piece is named; its key in the tip
             # a headline opening on its own quotation mark is not quoted again (seen by eye: "merged into ““当前…”")
             name = name if opens_on_quote(name) else self.tr("“%1”").replace("%1", name)
+            by = self._merged_by(key)  # a colleague's merge is theirs, named (it was said to be "your correction")
+            tip = self.tr("%1 was merged into %2 by %3’s correction; its words are read there. The entry is kept; "
+                          "remove it when you no longer need it.").replace("%3", by) if by else \
+                self.tr("%1 was merged into %2 by your correction; its words are read there. The entry is kept; "
+                        "remove it when you no longer need it.")
             return (self.tr("%1 — merged into %2").replace("%1", piece).replace("%2", name),
-                    self.tr("%1 was merged into %2 by your correction; its words are read there. The entry is kept; "
-                            "remove it when you no longer need it.").replace("%1", key).replace("%2", name))
+                    tip.replace("%1", key).replace("%2", name))
         return (self.tr("%1 — no longer in the library").replace("%1", key),
                 self.tr("%1 is no longer in the library: its file was imported again without it. The entry "
                         "is kept; remove it when you no longer need it.").replace("%1", key))
