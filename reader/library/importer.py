@@ -40,7 +40,10 @@ in its folder or a parent folder of it inside the import) with keys
 
 Re-importing: a file whose path and sha256 are in the catalogue is skipped
 (``unchanged``); a changed file replaces its pages and articles, keeping the
-ids of the articles the reader still finds (:func:`reader.library.catalogue.article_key`).
+ids of the articles the reader still finds (:func:`reader.library.catalogue.article_key`). A file the library
+holds found at another path (moved, its folder renamed) keeps its articles and their ids; when its new path
+gives it other metadata (a dated folder renamed) it is read again and filed as the path says (:func:`_refiled`),
+as a re-read files it.
 """
 
 from __future__ import annotations
@@ -880,6 +883,10 @@ class _Job:
     named_pages: list[mets.NamedPage] = field(default_factory=list)
     #: page files it names that were missing when it was imported and are there now: the issue is read again
     restored_pages: list[Path] = field(default_factory=list)
+    #: a file moved whose new path gives other metadata (:func:`_refiled`): what its articles are now, said
+    refiled: str = ""
+    #: the file as read, once read
+    done: ReadFile | None = None
 
     @property
     def size(self) -> int:
@@ -887,6 +894,11 @@ class _Job:
         return self.stat.st_size if self.stat is not None else 0
 
     def read(self) -> ReadFile:
+        if self.done is None:
+            self.done = self._read()
+        return self.done
+
+    def _read(self) -> ReadFile:
         if self.error is not None:
             raise self.error
         if self.future is not None:
@@ -1352,7 +1364,7 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
     if job.digest == EMPTY_SHA256:  # whatever its name says it is (an empty .xml was "not an XML element")
         report.warnings.append((str(path), f"{display_path(path)} holds no text; it was not imported"))
         return 0
-    if job.moved_from and _moved(library, job, report, referenced, missing):
+    if job.moved_from and _moved(library, job, report, referenced, missing, _Where(sidecars, flags)):
         return 0
     read = job.read()
     rows = read.rows
@@ -1375,6 +1387,9 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
                                 size=job.stat.st_size)
     known_terms.update(zip(result.article_nums, read.terms, strict=False))
     report.imported.append(str(path))
+    if job.refiled:
+        report.warnings.append((str(path), f"{display_path(job.moved_from)} moved to {display_path(path)}: "
+                                           f"{job.refiled}"))
     formers.say_changed_twin(job, report)
     if job.reread:
         report.reread.append(str(path))
@@ -1401,21 +1416,77 @@ def _keep_issue(library: Library, job: _Job, report: ImportReport, referenced: s
         missing.note(job.path, job.named_pages)
 
 
+@dataclass
+class _Where:
+    """What files are filed under besides what they hold: the import's sidecars and flags."""
+
+    sidecars: _Sidecars
+    flags: dict[str, Any]
+
+
 def _moved(library: Library, job: _Job, report: ImportReport, referenced: set[Path],
-           missing: _MissingPages) -> bool:
+           missing: _MissingPages, where: _Where) -> bool:
     """A file the library holds, found moved: its source takes the new path, its articles and the work on them kept.
     Whether that is all: a METS file moved with its issue's folder claims its page files there (they were imported
     again one by one as an issue of their own, every article twice, seen by eye), and is read again when they
-    changed since (a page re-OCR'd, or put back)."""
+    changed since (a page re-OCR'd, or put back); a file whose new path gives it another date, publication, edition
+    or page (:func:`_refiled`) is read again, filed as its path says (as "Read every file again" files it), its
+    articles keeping their ids (:meth:`Library.store_rows`), and the import says so."""
     _changing(library, report)
     library.move_source(job.moved_from, job.path)
+    job.known = library.source(str(job.path))
+    if job.known is not None and job.known.format != "mets":
+        job.refiled = _refiled(library, job, where)
+        if job.refiled:
+            log.info("%s: moved from %s; %s", job.path, job.moved_from, job.refiled)
+            return False
     report.moved.append((str(job.path), job.moved_from))
     log.info("%s: moved from %s; its articles are kept", job.path, job.moved_from)
-    job.known = library.source(str(job.path))
     if job.known is not None and job.known.format == "mets" and _pages_changed(library, job):
         return False
     _keep_issue(library, job, report, referenced, missing)
     return True
+
+
+def _refiled(library: Library, job: _Job, where: _Where) -> str:
+    """What a moved file's articles are now when its new path (its folders' names, its sidecars) files it otherwise
+    than where the library holds it ("" when it files it the same): a folder ``2021-01-30`` renamed ``2021-01-31``
+    dates its pages the 31st. Only a file whose path tells something else, or that has sidecars, is read to know."""
+    assert job.known is not None
+    try:
+        side = where.sidecars(job.path)
+    except SourceError:
+        side = {}
+    if path_metadata(Path(job.moved_from)) == path_metadata(job.path) and not side:
+        return ""
+    row = library.conn.execute(
+        "SELECT p.name, i.date, i.edition, MIN(g.number) FROM pages g JOIN issues i ON i.id = g.issue_id "
+        "JOIN publications p ON p.id = i.publication_id WHERE g.source_id = ? GROUP BY p.name, i.date, i.edition",
+        (job.known.id,)).fetchall()
+    if len(row) != 1:
+        return ""
+    publication, date, edition, number = row[0]
+    try:
+        read = job.read()
+    except BroadsheetError:
+        return ""
+    meta, first_page = decide_metadata(job.path, read.metadata, side, where.flags)
+    pages = read.rows.pages
+    if first_page is None or not (len(pages) == 1 or where.flags.get("page") is not None):
+        first_page = pages[0].number if pages else number
+    now: list[str] = []
+    if meta.date != (date or ""):
+        now.append(f"dated {meta.date}" if meta.date else "undated")
+    if meta.publication != publication:
+        told = "" if _names_its_paper(job.path, read.metadata, side, where.flags) else ", from its folder's name"
+        now.append(f"of {meta.publication}{told}")
+    if meta.edition != (edition or ""):
+        now.append(f"of the edition {meta.edition}" if meta.edition else "of no edition")
+    if number is not None and first_page != number:
+        now.append(f"from page {first_page}")
+    if not now:
+        return ""
+    return f"its articles are now {' and '.join(now)} (their ids and your work on them are kept)"
 
 
 def _has_content(doc: Document) -> bool:

@@ -1,0 +1,157 @@
+"""A researcher reorganises the folders of a library's sources (seen by the by-eye tester, eye53).
+
+* A dated folder renamed (``人民日报/2021-01-30`` → ``2021-01-31``, the bytes unchanged): the import said the file
+  "moved … kept" and left its articles dated the 30th; "Read every file again…" then dated them the 31st, gave every
+  article a new id and said "its start changed in its source" — false, the bytes were the same. What the path says is
+  the file's metadata: the import that sees the move files it so, said plainly, and the articles keep their ids
+  whichever command reads the file (the ids are made from the path a file was first imported under).
+* A file moved and edited at once (the folder renamed, a sentence deleted): it became a second copy of its articles,
+  the researcher's note left on the stale copy.
+
+Run through the command line in this process (``reader.cli.main.main``) on a folder library and a PostgreSQL one,
+with real text files (People's Daily plain text, as the tester's, and tests/data's samples).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.cli.main import main
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+WETZEL = DATA / "samples" / "hocr" / "tesseract303_wetzel_1901"
+#: the People's Daily page of the tester: a headline, a byline and three sentences a line
+PAGE = ("亚太经合组织会议开幕\n本报记者 王五\nAPEC领导人非正式会议今天在北京开幕。\n上海代表团出席。\n"
+        "各国领导人就贸易问题交换了意见。\n")
+
+
+class Cli:
+    """The command line, run in this process against one library (a folder or a PostgreSQL URL)."""
+
+    def __init__(self, capsys: pytest.CaptureFixture[str], library: str) -> None:
+        self.capsys = capsys
+        self.library = library
+        self.err = ""
+
+    def __call__(self, *args: str) -> str:
+        self.capsys.readouterr()
+        status = main([*args, "--library", self.library])
+        out = self.capsys.readouterr()
+        self.err = out.err
+        assert status == 0, (args, out.err)
+        return out.out
+
+    def hits(self, query: str) -> list[dict[str, str]]:
+        return list(json.loads(self("search", "--json", query, "--limit", "100"))["hits"])
+
+    def notes(self) -> list[dict[str, str]]:
+        return list(json.loads(self("annotations", "list", "--json")))
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+@pytest.fixture(params=["folder", "postgres"])
+def cli(request: pytest.FixtureRequest, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Cli]:
+    if request.param == "folder":
+        where = str(tmp_path / "lib")
+    else:
+        import pgcluster
+
+        where = request.getfixturevalue("pg_cluster").create_database(pgcluster.unique_name())
+    yield Cli(capsys, where)
+
+
+@pytest.fixture
+def src(tmp_path: Path) -> Path:
+    day = tmp_path / "src" / "人民日报" / "2021-01-30"
+    day.mkdir(parents=True)
+    (day / "02.txt").write_text(PAGE, encoding="utf-8")
+    return tmp_path / "src"
+
+
+def test_a_dated_folder_renamed_dates_its_articles_at_the_import_and_they_keep_their_ids(cli: Cli, src: Path) -> None:
+    cli("import", str(src), "--quiet")
+    [hit] = cli.hits("date:2021-01-30")
+    cli("annotations", "add", hit["article"], "--quote", "上海代表团出席", "--note", "N1")
+    (src / "人民日报" / "2021-01-30").rename(src / "人民日报" / "2021-01-31")
+
+    cli("import", str(src), "--quiet")
+
+    said = cli.err
+    assert (f"{src}/人民日报/2021-01-30/02.txt moved to {src}/人民日报/2021-01-31/02.txt: its articles are now dated "
+            "2021-01-31") in said, said
+    assert "kept." not in said.replace("are kept)", ""), "not said kept as they were"
+    assert [h["article"] for h in cli.hits("date:2021-01-31")] == [hit["article"]]
+    assert cli.hits("date:2021-01-30") == []
+    [note] = cli.notes()
+    assert (note["article"], note["status"]) == (hit["article"], "attached")
+
+    cli("import", str(src), "--reread", "--quiet")  # "Read every file again…": the same, nothing renamed
+
+    assert " is now " not in cli.err and "start changed" not in cli.err, cli.err
+    assert [h["article"] for h in cli.hits("date:2021-01-31")] == [hit["article"]]
+    assert "is now" not in cli("show", hit["article"]) + cli.err
+
+
+def test_a_folder_renamed_files_its_pages_under_its_new_name_and_no_article_is_renamed(cli: Cli,
+                                                                                       tmp_path: Path) -> None:
+    """The hOCR page and its ALTO twin give no publication: their folder's name is theirs. Renamed, the folder files
+    them under its new name at the import, every article keeping its id; read again, nothing changes."""
+    shutil.copytree(WETZEL, tmp_path / "latin" / "wetzel")
+    cli("import", str(tmp_path / "latin"), "--quiet")
+    before = {h["article"]: h["publication"] for h in cli.hits("publication:wetzel")}
+    assert set(before.values()) == {"wetzel"} and len(before) >= 2
+    (tmp_path / "latin" / "wetzel").rename(tmp_path / "latin" / "wetzel_renamed")
+
+    cli("import", str(tmp_path / "latin"), "--quiet")
+
+    assert "its articles are now of wetzel_renamed, from its folder's name" in cli.err, cli.err
+    assert {h["article"]: h["publication"] for h in cli.hits("publication:wetzel_renamed")} == {
+        k: "wetzel_renamed" for k in before}
+    cli("import", str(tmp_path / "latin"), "--reread", "--quiet")
+    assert " is now " not in cli.err, cli.err
+    assert {h["article"] for h in cli.hits("publication:wetzel_renamed")} == set(before)
+
+
+def test_a_file_moved_in_an_earlier_version_keeps_its_ids_when_read_again(cli: Cli, src: Path) -> None:
+    """A file moved with nothing else changing keeps its ids (they were made from its first path); read again at its
+    new path ("Read every file again…", an edit), it gave every article a new id, "its start changed in its source"."""
+    cli("import", str(src), "--quiet")
+    [hit] = cli.hits("date:2021-01-30")
+    cli("annotations", "add", hit["article"], "--quote", "上海代表团出席", "--note", "N1")
+    page = src / "人民日报" / "2021-01-30" / "02.txt"
+    page.rename(page.with_name("p2.txt"))  # the same page, the same day
+    cli("import", str(src), "--quiet")
+    assert "moved from" in cli.err, cli.err
+
+    cli("import", str(src), "--reread", "--quiet")
+    assert " is now " not in cli.err, cli.err
+    page.with_name("p2.txt").write_text(PAGE.replace("交换了意见", "交换意见"), encoding="utf-8")
+    cli("import", str(src), "--quiet")
+    assert " is now " not in cli.err, cli.err
+    assert [h["article"] for h in cli.hits("date:2021-01-30")] == [hit["article"]]
+    assert [n["article"] for n in cli.notes()] == [hit["article"]]
+
+
+def test_a_new_file_where_a_moved_one_was_is_a_source_of_its_own(cli: Cli, src: Path) -> None:
+    """The moved file keeps the ids made from its old path: an edited copy put back there is given others (its
+    articles' ids were the moved file's, and storing it stopped the import on the catalogue's unique ids)."""
+    cli("import", str(src), "--quiet")
+    [hit] = cli.hits("date:2021-01-30")
+    day = src / "人民日报" / "2021-01-30"
+    (day / "02.txt").rename(day / "p2.txt")
+    cli("import", str(src), "--quiet")
+    (day / "02.txt").write_text(PAGE.replace("交换了意见", "交换意见"), encoding="utf-8")
+
+    cli("import", str(src), "--quiet")
+
+    ids = [h["article"] for h in cli.hits("date:2021-01-30")]
+    assert len(ids) == 2 and hit["article"] in ids, cli.err
