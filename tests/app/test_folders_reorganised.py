@@ -155,3 +155,83 @@ def test_a_new_file_where_a_moved_one_was_is_a_source_of_its_own(cli: Cli, src: 
 
     ids = [h["article"] for h in cli.hits("date:2021-01-30")]
     assert len(ids) == 2 and hit["article"] in ids, cli.err
+
+
+def _move_and_edit(src: Path, *, to: str = "2021-01-30", names: tuple[str, ...] = ("02.txt",)) -> list[Path]:
+    """Rename the folder 2021-01-29 ``to``, and delete the sentence 上海代表团出席。 in each of ``names`` there."""
+    day = src / "人民日报" / "2021-01-29"
+    moved = day.rename(day.with_name(to))
+    for name in names:
+        page = moved / name
+        page.write_text(page.read_text(encoding="utf-8").replace("上海代表团出席。\n", ""), encoding="utf-8")
+    return [moved / n for n in names]
+
+
+@pytest.fixture
+def day29(tmp_path: Path) -> Path:
+    day = tmp_path / "src" / "人民日报" / "2021-01-29"
+    day.mkdir(parents=True)
+    (day / "02.txt").write_text(PAGE, encoding="utf-8")
+    return tmp_path / "src"
+
+
+def test_a_file_moved_and_edited_at_once_is_read_as_edited_and_the_work_follows(cli: Cli, day29: Path) -> None:
+    """The tester's case: a note on 上海代表团出席, the sentence deleted and the folder renamed to the next day: the
+    import said the file no longer there (its articles and the work kept) and imported the new one, two copies of the
+    article, the note on the stale one still showing the deleted sentence."""
+    cli("import", str(day29), "--quiet")
+    [hit] = cli.hits("APEC")
+    cli("annotations", "add", hit["article"], "--quote", "上海代表团出席", "--note", "deleted since")
+    cli("annotations", "add", hit["article"], "--quote", "交换了意见", "--note", "still there")
+    [page] = _move_and_edit(day29)
+
+    cli("import", str(day29), "--quiet")
+
+    said = cli.err
+    assert (f"{page}: moved from {day29}/人民日报/2021-01-29/02.txt and changed since; read again as an edited file, "
+            "your work following its words; its articles are now dated 2021-01-30") in said, said
+    assert "no longer there" not in said and "orphaned: its passage '上海代表团出席' was not found again" in said, said
+    [now] = cli.hits("APEC")
+    assert (now["article"], now["date"]) == (hit["article"], "2021-01-30")
+    assert "上海代表团出席" not in cli("show", now["article"])
+    # (the words still there are found again, further up: "moved" within the article)
+    assert {n["note"]: (n["article"], n["status"] == "orphaned") for n in cli.notes()} == {
+        "deleted since": (hit["article"], True), "still there": (hit["article"], False)}
+
+
+def test_a_new_file_reading_nearly_as_two_gone_files_is_said_and_nothing_is_touched(cli: Cli, day29: Path) -> None:
+    """Two files of the day, nearly the same (a page and its second OCR), both gone with their folder; the new one
+    reads nearly as either: not guessed."""
+    (day29 / "人民日报" / "2021-01-29" / "02b.txt").write_text(PAGE + "本报北京1月29日电\n", encoding="utf-8")
+    cli("import", str(day29), "--quiet")
+    cli("annotations", "add", cli.hits("APEC")[0]["article"], "--quote", "上海代表团出席", "--note", "N1")
+    day = day29 / "人民日报" / "2021-01-29"
+    (day / "02b.txt").unlink()
+    [page] = _move_and_edit(day29)
+
+    cli("import", str(day29), "--quiet")
+
+    said = cli.err
+    assert (f"{page}: it reads nearly as {day}/02.txt and {day}/02b.txt, no longer there; it was not taken for either "
+            "and was imported as a file of its own") in said, said
+    assert len(cli.hits("APEC")) == 3
+    [note] = cli.notes()
+    assert note["status"] == "attached" and "is orphaned" not in said
+
+
+def test_two_new_files_reading_nearly_as_one_gone_file_are_said_and_nothing_is_touched(cli: Cli, day29: Path) -> None:
+    cli("import", str(day29), "--quiet")
+    [hit] = cli.hits("APEC")
+    cli("annotations", "add", hit["article"], "--quote", "上海代表团出席", "--note", "N1")
+    [page] = _move_and_edit(day29)
+    (page.parent / "02b.txt").write_text(page.read_text(encoding="utf-8") + "本报北京1月30日电\n", encoding="utf-8")
+
+    cli("import", str(day29), "--quiet")
+
+    said = cli.err
+    for new in (page, page.parent / "02b.txt"):
+        assert (f"{new}: it reads nearly as {day29}/人民日报/2021-01-29/02.txt, no longer there, as another new file "
+                "of this import does; it was not taken for it") in said, said
+    assert {h["date"] for h in cli.hits("APEC")} == {"2021-01-29", "2021-01-30"}
+    [note] = cli.notes()
+    assert (note["article"], note["status"]) == (hit["article"], "attached")
