@@ -1665,7 +1665,8 @@ class Library:
         its publication says now); another is anchored on the path (:func:`anchored_keys`), or, when that id is
         another source's (a file moved away from this path keeps the ids it had here), on the path and this source."""
         keys = anchored_keys(path, anchors)
-        if before:
+        made = set(keys)
+        if any(k not in made for k, _, _, _ in before):  # (else every article it gave is anchored on this path)
             keys = [kept or key for kept, key in zip(kept_keys(before, anchors), keys, strict=True)]
         own = {k for k, _, _, _ in before}
         taken = _others_ids(conn, [k for k in keys if k not in own])
