@@ -235,3 +235,37 @@ def test_two_new_files_reading_nearly_as_one_gone_file_are_said_and_nothing_is_t
     assert {h["date"] for h in cli.hits("APEC")} == {"2021-01-29", "2021-01-30"}
     [note] = cli.notes()
     assert (note["article"], note["status"]) == (hit["article"], "attached")
+
+
+def test_the_seed_page_moved_to_another_day_and_edited_keeps_its_corrections_notes_and_collection(
+        cli: Cli, tmp_path: Path) -> None:
+    """tests/data's seed page (a People's Daily page of 15 articles) in a dated folder: a word corrected, a note, a
+    collection; a paragraph removed and the folder renamed to the next day. One copy, dated the new day; the work on
+    the articles still there follows them."""
+    day = tmp_path / "src" / "人民日报" / "2021-01-29"
+    day.mkdir(parents=True)
+    text = (DATA / "text" / "seed_page.txt").read_text(encoding="utf-8")
+    (day / "04.txt").write_text(text, encoding="utf-8")
+    cli("import", str(tmp_path / "src"), "--quiet")
+    [lao] = cli.hits("老丁名叫丁冬")
+    article = lao["article"]
+    shown = cli("show", article)
+    start = shown.index("钟华琴") - shown.index(lao["headline"])
+    cli("correct", "text", article, str(start), str(start + 3), "钟华芹")
+    cli("annotations", "add", article, "--quote", "老丁名叫丁冬", "--note", "N1")
+    cli("collection", "create", "C1")
+    cli("collection", "add", "C1", article)
+    assert len(cli.hits("钟华芹")) == 1
+    removed = next(line for line in text.split("\n") if "小化工" in line)
+    moved = day.rename(day.with_name("2021-01-30"))
+    (moved / "04.txt").write_text(text.replace(removed + "\n", ""), encoding="utf-8")
+
+    cli("import", str(tmp_path / "src"), "--quiet")
+
+    assert f"{moved}/04.txt: moved from {day}/04.txt and changed since" in cli.err, cli.err
+    assert [(h["article"], h["date"]) for h in cli.hits("老丁名叫丁冬")] == [(article, "2021-01-30")]
+    assert [h["date"] for h in cli.hits("小化工")] == ["2021-01-30"] and cli.hits("date:2021-01-29") == []
+    assert [h["article"] for h in cli.hits("钟华芹")] == [article], "the correction applies"
+    [note] = cli.notes()
+    assert (note["article"], note["status"]) == (article, "attached")
+    assert cli("collection", "show", "C1", "--ids").split() == [article]
