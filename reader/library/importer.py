@@ -135,7 +135,8 @@ class ImportReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     #: (file, the file already imported with the same bytes): not added a second time
     duplicates: list[tuple[str, str]] = field(default_factory=list)
-    #: (new path, old path): a file the library holds, found moved; its articles kept, path updated
+    #: (new path, old path): a file the library holds, found moved; its articles kept, path updated (one whose new
+    #: path files it otherwise is read again: in ``imported``, said in ``warnings``)
     moved: list[tuple[str, str]] = field(default_factory=list)
     #: (file, one sentence): imported, but with something the user should know (a page left out, a guess)
     warnings: list[tuple[str, str]] = field(default_factory=list)
