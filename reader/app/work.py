@@ -8,9 +8,10 @@ that looks, and :class:`WorkReport` is what the import report, ``annotations lis
 panels show.
 
 Before that, the work follows its articles where the import renamed them (:func:`follow_work`): a source file
-moved (same bytes, new path) keeps its articles' ids, and the corrections and notes anchored on its old path are
-told the new one; an article whose id changed (its first line edited, :func:`reader.library.catalogue.renamed_keys`)
-has its corrections, notes and collection entries re-keyed to the new id, and the report says so.
+moved (same bytes, new path, whatever its new path files it under) keeps its articles' ids, and the corrections and
+notes anchored on its old path are told the new one; an article whose id changed (its first line edited,
+:func:`reader.library.catalogue.renamed_keys`) has its corrections, notes and collection entries re-keyed to the new
+id, and the report says so.
 """
 
 from __future__ import annotations

@@ -594,6 +594,47 @@ def renamed_keys(old: Sequence[tuple[str, str, bytes | None]],
     return out
 
 
+def stored_anchors(before: Sequence[tuple[str, str, bytes | None, str | None]]) -> list[str]:
+    """:func:`article_anchor` of articles as stored ((id, parts, spans, title) each, in the source's order), numbered as
+    :func:`anchored_keys` numbers them (two articles beginning alike: ``anchor#1``)."""
+    seen: dict[str, int] = {}
+    out = []
+    for key, parts, spans, title in before:
+        try:
+            anchor = article_anchor(Article(id=key, parts=parts_from_json(parts, spans), title=title))
+        except ValueError:  # a damaged line map: the article is anchored anew
+            anchor = f"id:{key}"
+        n = seen.get(anchor, 0)
+        seen[anchor] = n + 1
+        out.append(anchor if n == 0 else f"{anchor}#{n}")
+    return out
+
+
+def kept_keys(before: Sequence[tuple[str, str, bytes | None, str | None]],
+              anchors: Sequence[str]) -> list[str | None]:
+    """For each article of a source read again (``anchors``, in its order), the id the source's article of the same
+    anchor had (``before``: (id, parts, spans, title) of what it gave), else None. The ids are made from the path a
+    file was first imported under: read again at another path (moved, its folder renamed), its articles are the same."""
+    was = dict(zip(stored_anchors(before), (k for k, _, _, _ in before), strict=True))
+    seen: dict[str, int] = {}
+    out: list[str | None] = []
+    for anchor in anchors:
+        n = seen.get(anchor, 0)
+        seen[anchor] = n + 1
+        out.append(was.get(anchor if n == 0 else f"{anchor}#{n}"))
+    return out
+
+
+def _others_ids(conn: Connection, keys: Sequence[str]) -> set[str]:
+    """Which of ``keys`` are ids of articles in the catalogue now."""
+    found: set[str] = set()
+    for i in range(0, len(keys), 500):
+        chunk = list(keys[i:i + 500])
+        found.update(str(r[0]) for r in conn.execute(
+            f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+    return found
+
+
 def renamed_key(key: str, keys: Mapping[str, str]) -> str:
     """``key`` under the new id ``keys`` gives its article (a split-off ``key~line`` by its root), else itself."""
     root, tilde, rest = key.partition("~")
@@ -1574,14 +1615,15 @@ class Library:
         if meta.first_page is not None and rows.pages:
             shift = meta.first_page - rows.pages[0].number
         with self.transaction():
-            before = [(str(k), str(p), sp) for k, p, sp in conn.execute(
-                "SELECT a.id, a.parts, a.spans FROM articles a JOIN sources s ON s.id = a.source_id "
+            stored = [(str(k), str(p), sp, t) for k, p, sp, t in conn.execute(
+                "SELECT a.id, a.parts, a.spans, a.title FROM articles a JOIN sources s ON s.id = a.source_id "
                 "WHERE s.path = ? ORDER BY a.seq", (path,))]
+            before = [(k, p, sp) for k, p, sp, _ in stored]
             source_id = self._source_row(conn, rows, path, sha256, mtime, size)
             issue_id = self._issue(conn, meta)
             page_ids = self._insert_pages(conn, rows.pages, issue_id, source_id, shift)
             nums: list[int] = []
-            keys = anchored_keys(path, [a.anchor for a in rows.articles])
+            keys = self._keys(conn, path, source_id, [a.anchor for a in rows.articles], stored)
             for seq, article in enumerate(rows.articles):
                 numbers = [n + shift for n in article.pages]
                 num = conn.execute(
@@ -1614,6 +1656,24 @@ class Library:
             self._keep_folded(texts)  # only once committed: a rolled-back row's number is given out again
         return StoreResult(source_id=source_id, pages=len(rows.pages), articles=len(rows.articles),
                            chars=chars, article_ids=keys, article_nums=nums)
+
+    @staticmethod
+    def _keys(conn: Connection, path: str, source_id: int, anchors: Sequence[str],
+              before: Sequence[tuple[str, str, bytes | None, str | None]]) -> list[str]:
+        """The ids of a source's articles (anchored on ``anchors``) as stored now: an article whose anchor the source
+        gave before keeps the id it had (:func:`kept_keys`: a file moved keeps its ids, whatever its path, its date or
+        its publication says now); another is anchored on the path (:func:`anchored_keys`), or, when that id is
+        another source's (a file moved away from this path keeps the ids it had here), on the path and this source."""
+        keys = anchored_keys(path, anchors)
+        made = set(keys)
+        if any(k not in made for k, _, _, _ in before):  # (else every article it gave is anchored on this path)
+            keys = [kept or key for kept, key in zip(kept_keys(before, anchors), keys, strict=True)]
+        own = {k for k, _, _, _ in before}
+        taken = _others_ids(conn, [k for k in keys if k not in own])
+        if taken:
+            alone = anchored_keys(f"{path}\0{source_id}", anchors)
+            keys = [alone[i] if k in taken else k for i, k in enumerate(keys)]
+        return keys
 
     @staticmethod
     def _record_renames(conn: Connection, before: Sequence[tuple[str, str, bytes | None]],

@@ -40,7 +40,10 @@ in its folder or a parent folder of it inside the import) with keys
 
 Re-importing: a file whose path and sha256 are in the catalogue is skipped
 (``unchanged``); a changed file replaces its pages and articles, keeping the
-ids of the articles the reader still finds (:func:`reader.library.catalogue.article_key`).
+ids of the articles the reader still finds (:func:`reader.library.catalogue.article_key`). A file the library
+holds found at another path (moved, its folder renamed) keeps its articles and their ids; when its new path
+gives it other metadata (a dated folder renamed) it is read again and filed as the path says (:func:`_refiled`),
+as a re-read files it.
 """
 
 from __future__ import annotations
@@ -132,7 +135,8 @@ class ImportReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     #: (file, the file already imported with the same bytes): not added a second time
     duplicates: list[tuple[str, str]] = field(default_factory=list)
-    #: (new path, old path): a file the library holds, found moved; its articles kept, path updated
+    #: (new path, old path): a file the library holds, found moved; its articles kept, path updated (one whose new
+    #: path files it otherwise is read again: in ``imported``, said in ``warnings``)
     moved: list[tuple[str, str]] = field(default_factory=list)
     #: (file, one sentence): imported, but with something the user should know (a page left out, a guess)
     warnings: list[tuple[str, str]] = field(default_factory=list)
@@ -554,7 +558,7 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
         ix = sindex.open_index(library)
         referenced: set[Path] = set()
         misplaced = _MissingPages()
-        formers = _FormerSelves()
+        formers = _FormerSelves(roots)
         #: index terms of stored articles, computed where they were read, until the next sync adds them
         known_terms: dict[int, sindex.PackedTerms] = {}
         sidecars = _Sidecars(roots)
@@ -580,6 +584,8 @@ def import_paths(library: Library, paths: Iterable[str | Path], *, publication: 
                     if progress is not None:
                         progress(ImportProgress(job.n, len(files), report.pages, report.articles, report.chars,
                                                 time.perf_counter() - t0, str(job.path)))
+                formers.settle(library, report, functools.partial(_settled, library, report, known_terms, formers,
+                                                                  on_error))
             sindex.sync(library, ix, known_terms=known_terms, announce=False)
             library.prune()
             _say_given_twice(library, report)
@@ -881,6 +887,10 @@ class _Job:
     named_pages: list[mets.NamedPage] = field(default_factory=list)
     #: page files it names that were missing when it was imported and are there now: the issue is read again
     restored_pages: list[Path] = field(default_factory=list)
+    #: a file moved whose new path gives other metadata (:func:`_refiled`): what its articles are now, said
+    refiled: str = ""
+    #: the file as read, once read
+    done: ReadFile | None = None
 
     @property
     def size(self) -> int:
@@ -888,6 +898,11 @@ class _Job:
         return self.stat.st_size if self.stat is not None else 0
 
     def read(self) -> ReadFile:
+        if self.done is None:
+            self.done = self._read()
+        return self.done
+
+    def _read(self) -> ReadFile:
         if self.error is not None:
             raise self.error
         if self.future is not None:
@@ -1119,9 +1134,19 @@ def _still_holds(source: SourceInfo) -> bool:
         return False
 
 
-#: the share of lines a new file and a gone one must both hold of each other's for the new one to be the gone one
-#: moved and edited (a re-OCR, a paragraph removed: most lines stay; another day's page: many adverts repeat)
+#: the share of lines two files of this import must both hold of each other's to be said to give a page twice
+#: (:func:`_say_given_twice`)
 FORMER_SHARE = 0.8
+#: a new file is a gone one moved and edited when the lines they share (texts, whitespace removed) are this share of
+#: the smaller's (a re-OCR, a sentence or an article removed: most lines stay) …
+MOVED_SHARE = 0.8
+#: … and this share of the larger's (a few lines of a page are not the page)
+MOVED_SHARE_OF_LARGER = 0.5
+#: … and at least this many lines
+MOVED_LINES = 3
+#: a line held by more gone files than this (a standing advert, a column's title) tells nothing of which one a new
+#: file is: not counted when looking for candidates
+COMMON_LINE = 8
 
 
 def _issue_date(library: Library, source_id: int) -> str:
@@ -1131,14 +1156,40 @@ def _issue_date(library: Library, source_id: int) -> str:
     return str(row[0] or "") if row else ""
 
 
-class _FormerSelves:
-    """The sources whose files are gone from where they were imported, by file name: a new file of that name whose
-    lines are mostly a gone one's is that file moved and edited (seen by eye: both were kept, each article twice,
-    the reader's work on the gone copy). Found once per import, when a new file first asks."""
+def _source_lines(library: Library, source_id: int) -> set[str]:
+    """The texts of the lines a source's articles show (:func:`line_texts`)."""
+    return set().union(*(line_texts(p, s) for p, s in library.conn.execute(
+        "SELECT parts, spans FROM articles WHERE source_id = ?", (source_id,))))
 
-    def __init__(self) -> None:
-        #: the gone sources by file name and by folder (a file renamed where it was, and edited)
-        self.gone: dict[str, list[SourceInfo]] | None = None
+
+@dataclass
+class _Pending:
+    """A new file of the import that reads nearly as a file no longer there: stored once every new file was seen."""
+
+    job: _Job
+    read: ReadFile
+    meta: StoreMeta
+    lines: set[str]
+    #: the gone sources it reads nearly as (ids)
+    candidates: list[int]
+
+
+class _FormerSelves:
+    """The sources whose files are gone from where they were imported: a new file of this import whose lines are
+    mostly a gone one's is that file moved and edited (seen by eye: both were kept, each article twice, the reader's
+    work on the gone copy; then a folder renamed — its date with it — and a sentence deleted). Only the gone files
+    and the new files of the import are compared, through the lines they hold (an index of the gone files' lines,
+    lines common to many left out), never file by file; the new files that read nearly as one are held until every
+    file was seen, so that one read as two gone files, or two new files read as one, is said, not guessed."""
+
+    def __init__(self, roots: Sequence[Path] = ()) -> None:
+        self.roots = [r for r in roots if r.is_dir()]
+        #: the gone sources by id (None until a new file first asks)
+        self.gone: dict[int, SourceInfo] | None = None
+        self.lines: dict[int, set[str]] = {}
+        #: line text → the gone sources holding it (None: too common to tell)
+        self.holders: dict[str, list[int] | None] = {}
+        self.pending: list[_Pending] = []
         #: the bytes (sha256) files of this import had before they changed → the file
         self.changed: dict[str, str] = {}
 
@@ -1156,37 +1207,105 @@ class _FormerSelves:
                                                    f"{display_path(twin)}, which changed since; it is imported now "
                                                    "as a file of its own"))
 
-    def claim(self, library: Library, path: Path, rows: SourceRows, date: str, report: ImportReport) -> None:
-        """When ``path`` (new to the library, read as ``rows``, of the issue dated ``date``) is a gone source moved
-        or renamed, and edited: give that source its path, so that storing ``rows`` replaces what it gave, and the
-        work follows as after any edit. Only a source of the same date whose lines are nearly all the new file's
-        and the new file's nearly all its (:data:`FORMER_SHARE` of the larger), whose folder is still there (a
-        disk not mounted is no move): the next day's page, repeating most of its adverts, under the same name is
-        another page (seen in review: it replaced the day before, its notes with it)."""
+    def _load(self, library: Library) -> dict[int, SourceInfo]:
+        """The gone sources a new file may be: not there, their folder still there or inside a folder this import
+        reads (a folder renamed); a file of a disk not mounted is no move."""
+        gone: dict[int, SourceInfo] = {}
+        for source in library.sources():
+            where = Path(source.path)
+            if where.exists() or not (where.parent.is_dir() or _inside(where, self.roots)):
+                continue
+            gone[source.id] = source
+            self.lines[source.id] = _source_lines(library, source.id)
+            for text in self.lines[source.id]:
+                held = self.holders.setdefault(text, [])
+                if held is not None:
+                    held.append(source.id)
+                    if len(held) > COMMON_LINE:
+                        self.holders[text] = None
+        return gone
+
+    def hold(self, library: Library, job: _Job, read: ReadFile, meta: StoreMeta) -> bool:
+        """Whether a new file (not the library's, not a copy) reads nearly as a gone one: then it is held, to be
+        stored by :meth:`settle`."""
         if self.gone is None:
-            self.gone = {}
-            for source in library.sources():
-                if not Path(source.path).exists() and Path(source.path).parent.is_dir():
-                    self.gone.setdefault(Path(source.path).name, []).append(source)
-                    self.gone.setdefault(str(Path(source.path).parent) + os.sep, []).append(source)
-        near = {s.id: s for s in self.gone.get(path.name, []) + self.gone.get(str(path.parent) + os.sep, [])}
-        candidates = [s for s in near.values()
-                      if s.format == rows.format and not Path(s.path).exists() and library.source(s.path) is not None
-                      and _issue_date(library, s.id) == date]
-        if not candidates:
-            return
-        new = set().union(*(line_texts(a.parts, a.spans) for a in rows.articles))
-        for source in candidates:
-            old = set().union(*(line_texts(p, s) for p, s in library.conn.execute(
-                "SELECT parts, spans FROM articles WHERE source_id = ?", (source.id,))))
-            if old and len(old & new) > FORMER_SHARE * max(len(old), len(new)):
-                library.move_source(source.path, path)
-                for listed in self.gone.values():
-                    if source in listed:
-                        listed.remove(source)
-                report.warnings.append((str(path), f"{display_path(path)}: moved from {display_path(source.path)} "
-                                                   "and changed since; read again, your work following its words"))
-                return
+            self.gone = self._load(library)
+        if not self.gone:
+            return False
+        lines = set().union(*(line_texts(a.parts, a.spans) for a in read.rows.articles))
+        counts: dict[int, int] = {}
+        for text in lines:
+            for source_id in self.holders.get(text) or ():
+                counts[source_id] = counts.get(source_id, 0) + 1
+        found = [i for i, n in counts.items() if n >= MOVED_LINES and self._reads_as(library, i, lines, read, meta)]
+        if not found:
+            return False
+        self.pending.append(_Pending(job, read, meta, lines, sorted(found)))
+        return True
+
+    def _reads_as(self, library: Library, source_id: int, lines: set[str], read: ReadFile, meta: StoreMeta) -> bool:
+        """Whether a new file (its ``lines``, read as ``read``, filed as ``meta``) is the gone source moved and edited:
+        the same format, nearly the same lines (:data:`MOVED_SHARE`), the same issue date unless the gone file's folder
+        is gone too (a dated folder renamed: the next day's page, repeating most adverts, named like a page of a day
+        whose folder is still there, is another page — seen in review)."""
+        assert self.gone is not None
+        source = self.gone[source_id]
+        old = self.lines[source_id]
+        shared = len(old & lines)
+        if source.format != read.rows.format or shared < MOVED_LINES:
+            return False
+        if shared < MOVED_SHARE * min(len(old), len(lines)) or shared < MOVED_SHARE_OF_LARGER * max(len(old),
+                                                                                                      len(lines)):
+            return False
+        return _issue_date(library, source_id) == (meta.date or "") or not Path(source.path).parent.is_dir()
+
+    def settle(self, library: Library, report: ImportReport, store: Callable[[_Job, ReadFile, StoreMeta], int]) -> int:
+        """Store the files held (the characters stored): one that reads nearly as one gone file only, which no other
+        new file reads as, is that file moved and edited — the source takes its path and is read again as an edited
+        source is (its articles re-cut, the work following its words); any other is stored as a file of its own, and
+        the import says which gone files it reads as, nothing of theirs touched."""
+        if not self.pending or self.gone is None:
+            return 0
+        wanted: dict[int, int] = {}
+        for held in self.pending:
+            for source_id in held.candidates:
+                wanted[source_id] = wanted.get(source_id, 0) + 1
+        chars = 0
+        for held in self.pending:
+            live = [self.gone[i] for i in held.candidates if library.source(self.gone[i].path) is not None
+                    and not Path(self.gone[i].path).exists()]
+            if len(live) == 1 and wanted[live[0].id] == 1:
+                chars += self._claim(library, held, live[0], report, store)
+                continue
+            chars += store(held.job, held.read, held.meta)
+            if live:
+                self._say_unsure(held, live, wanted, report)
+        self.pending.clear()
+        return chars
+
+    def _claim(self, library: Library, held: _Pending, source: SourceInfo, report: ImportReport,
+               store: Callable[[_Job, ReadFile, StoreMeta], int]) -> int:
+        path = held.job.path
+        was = _issue_date(library, source.id)
+        library.move_source(source.path, path)
+        held.job.known = library.source(str(path))
+        dated = (f"; its articles are now dated {held.meta.date}" if held.meta.date and held.meta.date != was else "")
+        report.warnings.append((str(path), f"{display_path(path)}: moved from {display_path(source.path)} and changed "
+                                           f"since; read again as an edited file, your work following its words"
+                                           f"{dated}"))
+        return store(held.job, held.read, held.meta)
+
+    @staticmethod
+    def _say_unsure(held: _Pending, live: Sequence[SourceInfo], wanted: dict[int, int], report: ImportReport) -> None:
+        path = held.job.path
+        names = " and ".join(display_path(s.path) for s in live)
+        why = (f"it reads nearly as {names}, no longer there" if len(live) > 1 else
+               f"it reads nearly as {names}, no longer there, as another new file of this import does")
+        report.warnings.append((str(path), (
+            f"{display_path(path)}: {why}; it was not taken for {'either' if len(live) > 1 else 'it'} and was imported "
+            f"as a file of its own — the articles of the file{'s' if len(live) > 1 else ''} no longer there and your "
+            "work on them are kept as they were (no command moves work between files: add on the new file what you "
+            "want there)")))
 
 
 class _MissingPages:
@@ -1396,7 +1515,7 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
     if job.digest == EMPTY_SHA256:  # whatever its name says it is (an empty .xml was "not an XML element")
         report.warnings.append((str(path), f"{display_path(path)} holds no text; it was not imported"))
         return 0
-    if job.moved_from and _moved(library, job, report, referenced, missing):
+    if job.moved_from and _moved(library, job, report, referenced, missing, _Where(sidecars, flags)):
         return 0
     read = job.read()
     rows = read.rows
@@ -1411,14 +1530,32 @@ def _import_one(library: Library, job: _Job, sidecars: _Sidecars, flags: dict[st
         log.warning("%s: no text; not imported", path)
         return 0
     meta = _store_meta(path, read, sidecars, flags, report)
-    if job.known is None:
-        formers.claim(library, path, rows, meta.date or "", report)
+    if job.known is None and formers.hold(library, job, read, meta):
+        return 0
+    return _store(library, job, read, meta, report, known_terms, formers)
+
+
+def _settled(library: Library, report: ImportReport, known_terms: dict[int, sindex.PackedTerms],
+             formers: _FormerSelves, on_error: Callable[[str, str], None] | None, job: _Job, read: ReadFile,
+             meta: StoreMeta) -> int:
+    """:func:`_store` of a file :class:`_FormerSelves` held, its problem costing that file only."""
+    return _import_guarded(on_error, report, job, functools.partial(_store, library, job, read, meta, report,
+                                                                    known_terms, formers))
+
+
+def _store(library: Library, job: _Job, read: ReadFile, meta: StoreMeta, report: ImportReport,
+           known_terms: dict[int, sindex.PackedTerms], formers: _FormerSelves) -> int:
+    """Store a file read, filed as ``meta``; return the characters stored."""
+    path, rows = job.path, read.rows
     assert job.stat is not None
     _changing(library, report)
     result = library.store_rows(rows, meta, path=str(path), sha256=job.digest, mtime=job.stat.st_mtime,
                                 size=job.stat.st_size)
     known_terms.update(zip(result.article_nums, read.terms, strict=False))
     report.imported.append(str(path))
+    if job.refiled:
+        report.warnings.append((str(path), f"{display_path(job.moved_from)} moved to {display_path(path)}: "
+                                           f"{job.refiled}"))
     formers.say_changed_twin(job, report)
     if job.reread:
         report.reread.append(str(path))
@@ -1445,21 +1582,77 @@ def _keep_issue(library: Library, job: _Job, report: ImportReport, referenced: s
         missing.note(job.path, job.named_pages)
 
 
+@dataclass
+class _Where:
+    """What files are filed under besides what they hold: the import's sidecars and flags."""
+
+    sidecars: _Sidecars
+    flags: dict[str, Any]
+
+
 def _moved(library: Library, job: _Job, report: ImportReport, referenced: set[Path],
-           missing: _MissingPages) -> bool:
+           missing: _MissingPages, where: _Where) -> bool:
     """A file the library holds, found moved: its source takes the new path, its articles and the work on them kept.
     Whether that is all: a METS file moved with its issue's folder claims its page files there (they were imported
     again one by one as an issue of their own, every article twice, seen by eye), and is read again when they
-    changed since (a page re-OCR'd, or put back)."""
+    changed since (a page re-OCR'd, or put back); a file whose new path gives it another date, publication, edition
+    or page (:func:`_refiled`) is read again, filed as its path says (as "Read every file again" files it), its
+    articles keeping their ids (:meth:`Library.store_rows`), and the import says so."""
     _changing(library, report)
     library.move_source(job.moved_from, job.path)
+    job.known = library.source(str(job.path))
+    if job.known is not None and job.known.format != "mets":
+        job.refiled = _refiled(library, job, where)
+        if job.refiled:
+            log.info("%s: moved from %s; %s", job.path, job.moved_from, job.refiled)
+            return False
     report.moved.append((str(job.path), job.moved_from))
     log.info("%s: moved from %s; its articles are kept", job.path, job.moved_from)
-    job.known = library.source(str(job.path))
     if job.known is not None and job.known.format == "mets" and _pages_changed(library, job):
         return False
     _keep_issue(library, job, report, referenced, missing)
     return True
+
+
+def _refiled(library: Library, job: _Job, where: _Where) -> str:
+    """What a moved file's articles are now when its new path (its folders' names, its sidecars) files it otherwise
+    than where the library holds it ("" when it files it the same): a folder ``2021-01-30`` renamed ``2021-01-31``
+    dates its pages the 31st. Only a file whose path tells something else, or that has sidecars, is read to know."""
+    assert job.known is not None
+    try:
+        side = where.sidecars(job.path)
+    except SourceError:
+        side = {}
+    if path_metadata(Path(job.moved_from)) == path_metadata(job.path) and not side:
+        return ""
+    row = library.conn.execute(
+        "SELECT p.name, i.date, i.edition, MIN(g.number) FROM pages g JOIN issues i ON i.id = g.issue_id "
+        "JOIN publications p ON p.id = i.publication_id WHERE g.source_id = ? GROUP BY p.name, i.date, i.edition",
+        (job.known.id,)).fetchall()
+    if len(row) != 1:
+        return ""
+    publication, date, edition, number = row[0]
+    try:
+        read = job.read()
+    except BroadsheetError:
+        return ""
+    meta, first_page = decide_metadata(job.path, read.metadata, side, where.flags)
+    pages = read.rows.pages
+    if first_page is None or not (len(pages) == 1 or where.flags.get("page") is not None):
+        first_page = pages[0].number if pages else number
+    now: list[str] = []
+    if meta.date != (date or ""):
+        now.append(f"dated {meta.date}" if meta.date else "undated")
+    if meta.publication != publication:
+        told = "" if _names_its_paper(job.path, read.metadata, side, where.flags) else ", from its folder's name"
+        now.append(f"of {meta.publication}{told}")
+    if meta.edition != (edition or ""):
+        now.append(f"of the edition {meta.edition}" if meta.edition else "of no edition")
+    if number is not None and first_page != number:
+        now.append(f"from page {first_page}")
+    if not now:
+        return ""
+    return f"its articles are now {' and '.join(now)} (their ids and your work on them are kept)"
 
 
 def _has_content(doc: Document) -> bool:
