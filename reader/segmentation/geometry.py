@@ -5202,7 +5202,7 @@ def articles_from_layout(pages: Sequence[Page], prefix: str = "") -> list[Articl
         if not d.parts:
             continue
         articles.append(Article(id=f"{prefix}a{n}", kind=d.kind, parts=_display_as_text(d), pages=d.pages or [d.page]))
-    articles = _fragments_joined(_heads_running_on(articles))
+    articles = _trailing_heads_moved(_fragments_joined(_heads_running_on(articles)))
     # ids stay unique and dense after dropping empty drafts and joining fragments
     for n, a in enumerate(articles, start=1):
         a.id = f"{prefix}a{n}"
@@ -5232,6 +5232,30 @@ def _fragments_joined(articles: list[Article]) -> list[Article]:
         out.append(article)
         above = article
     return out
+
+
+def _trailing_heads_moved(articles: list[Article]) -> list[Article]:
+    """A heading the rules left last in an article, with no text of it after it, heads the page's next article when
+    that one has no headline: a notice's head set at a column's foot over its text at the next column's head (the
+    Reichsanzeiger 1881's "Aufgebot." over "Marie Klett, geb. Rieger, …") is no closing line of the notice above."""
+    for above, article in zip(articles, articles[1:], strict=False):
+        if above.kind == "furniture" or article.kind == "furniture" or above.pages != article.pages:
+            continue
+        if any(p.role in HEADLINE_ROLES for p in article.parts):
+            continue
+        parts = above.parts
+        k = len(parts)
+        while k > 0 and parts[k - 1].role in _TRAILING_HEAD_ROLES:
+            k -= 1
+        if k == len(parts) or not any(p.role not in HEADLINE_ROLES and p.role != "noise" for p in parts[:k]):
+            continue
+        article.parts[:0] = [replace(p, role="headline") for p in parts[k:]]
+        del parts[k:]
+    return articles
+
+
+#: roles of a heading that may be left last in an article (a crosshead, or headline lines a rule appended)
+_TRAILING_HEAD_ROLES = frozenset({"section-heading", "headline", "kicker", "subheadline"})
 
 
 #: a head or a text closing a sentence: a stop, a colon (a head's), then at most closing marks
