@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 
 from reader.model.document import HEADLINE_ROLES, Article, Block, Box, Line, Page, Part, reading_order_of
 from reader.segmentation.roles import (
+    LAW_DATE,
     dash_dateline,
     is_date_line,
     is_dateline_lead,
@@ -5203,6 +5204,8 @@ def articles_from_layout(pages: Sequence[Page], prefix: str = "") -> list[Articl
             continue
         articles.append(Article(id=f"{prefix}a{n}", kind=d.kind, parts=_display_as_text(d), pages=d.pages or [d.page]))
     articles = _trailing_heads_moved(_fragments_joined(_heads_running_on(articles)))
+    for article in articles:
+        _law_title(article)
     # ids stay unique and dense after dropping empty drafts and joining fragments
     for n, a in enumerate(articles, start=1):
         a.id = f"{prefix}a{n}"
@@ -5252,6 +5255,39 @@ def _trailing_heads_moved(articles: list[Article]) -> list[Article]:
         article.parts[:0] = [replace(p, role="headline") for p in parts[k:]]
         del parts[k:]
     return articles
+
+
+#: a law's title over its date line runs to this many paragraphs (kicker, title, "betreffend …") of so many
+#: characters at most, none announcing what follows by a colon (text: "… folgende Verordnung erlaſſen:")
+LAW_TITLE_PARAGRAPHS = 3
+LAW_TITLE_CHARS = 150
+
+
+def _law_title(article: Article) -> None:
+    """A German law as the gazettes set it: its title ("Verordnung, betreffend die Aufhebung der Ausfuhr⸗ und
+    Durchfuhr⸗Verbote.") and its date line ("Vom 4. März 1871.") over the enacting words ("Wir Wilhelm, von Gottes
+    Gnaden …"). Where the rules read the title and the date as the article's first paragraphs (the Reichsanzeiger
+    1871, 1914), they are its headline group: the date line and the short paragraphs above it, up to the article's
+    start, when text follows; a paragraph of no letters among them (a year, "1871.") is noise."""
+    parts = article.parts
+    at = next((k for k, p in enumerate(parts) if p.role not in HEADLINE_ROLES and p.role != "noise"), None)
+    if at is None:
+        return
+    date = next((k for k in range(at, min(len(parts), at + LAW_TITLE_PARAGRAPHS + 1))
+                 if parts[k].role == "paragraph" and LAW_DATE.match(parts[k].text.strip())), None)
+    if date is None or not any(p.role == "paragraph" for p in parts[date + 1:]):
+        return
+    title = parts[at:date]
+    if any(p.role != "paragraph" or len(p.text) > LAW_TITLE_CHARS or p.text.rstrip().endswith(":") for p in title):
+        return
+    headed = any(p.role == "headline" for p in parts[:at])
+    for k in range(at, date + 1):
+        text = parts[k].text
+        if not any(ch.isalpha() for ch in text):
+            parts[k] = replace(parts[k], role="noise")
+            continue
+        parts[k] = replace(parts[k], role="subheadline" if headed else "headline")
+        headed = True
 
 
 #: roles of a heading that may be left last in an article (a crosshead, or headline lines a rule appended)
