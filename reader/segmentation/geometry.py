@@ -5206,6 +5206,7 @@ def articles_from_layout(pages: Sequence[Page], prefix: str = "") -> list[Articl
     articles = _trailing_heads_moved(_fragments_joined(_heads_running_on(articles)))
     for article in articles:
         _law_title(article)
+    articles = _announced_joined(articles)
     # ids stay unique and dense after dropping empty drafts and joining fragments
     for n, a in enumerate(articles, start=1):
         a.id = f"{prefix}a{n}"
@@ -5261,6 +5262,33 @@ def _trailing_heads_moved(articles: list[Article]) -> list[Article]:
 #: characters at most, none announcing what follows by a colon (text: "… folgende Verordnung erlaſſen:")
 LAW_TITLE_PARAGRAPHS = 3
 LAW_TITLE_CHARS = 150
+
+
+#: a text announcing what follows: a word opening in lower case, then a colon ending the text (closing quotes or
+#: spaces after it at most): "… folgende Nachrichten vor:", "… welches ſo lautet:", "… de cette démobilisation :"
+_ANNOUNCING = re.compile(r"(?:^|\s)[^\W\d_A-ZÀ-Þ][^\W\d_]+\s?:[\s\"'»”’]*$")
+
+
+def _announced_joined(articles: list[Article]) -> list[Article]:
+    """An article whose text ends announcing what follows ("Vom Kriegsſchauplatze liegen folgende Nachrichten vor:")
+    goes on into the page's next article: the dispatches, the amendment read out, the list announced are its text,
+    and that article's heads its crossheads (L'Ouest-Éclair 1918's "PREMIER ÉCHELON" under "… les divers échelons de
+    cette démobilisation :"). A capitalised word before the colon ("… by de voornaemfte Boekverkoper:", a bookseller's
+    advert naming its sellers) or a stop after it announces nothing; nor does Chinese text."""
+    out: list[Article] = []
+    above: Article | None = None
+    for article in articles:
+        if article.kind == "furniture":
+            out.append(article)
+            continue
+        text = _head_and_text(above)[1] if above is not None and above.pages == article.pages else ""
+        if above is not None and _ANNOUNCING.search(text) and not any(is_wide(ch) for ch in text[-5:]):
+            above.parts.extend(replace(p, role="section-heading") if p.role in HEADLINE_ROLES else p
+                               for p in article.parts)
+            continue
+        out.append(article)
+        above = article
+    return out
 
 
 def _law_title(article: Article) -> None:
