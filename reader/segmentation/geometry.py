@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 
 from reader.model.document import HEADLINE_ROLES, Article, Block, Box, Line, Page, Part, reading_order_of
 from reader.segmentation.roles import (
+    LAW_DATE,
     dash_dateline,
     is_date_line,
     is_dateline_lead,
@@ -5202,7 +5203,10 @@ def articles_from_layout(pages: Sequence[Page], prefix: str = "") -> list[Articl
         if not d.parts:
             continue
         articles.append(Article(id=f"{prefix}a{n}", kind=d.kind, parts=_display_as_text(d), pages=d.pages or [d.page]))
-    articles = _fragments_joined(_heads_running_on(articles))
+    articles = _trailing_heads_moved(_fragments_joined(_heads_running_on(articles)))
+    for article in articles:
+        _law_title(article)
+    articles = _announced_joined(articles)
     # ids stay unique and dense after dropping empty drafts and joining fragments
     for n, a in enumerate(articles, start=1):
         a.id = f"{prefix}a{n}"
@@ -5232,6 +5236,90 @@ def _fragments_joined(articles: list[Article]) -> list[Article]:
         out.append(article)
         above = article
     return out
+
+
+def _trailing_heads_moved(articles: list[Article]) -> list[Article]:
+    """A heading the rules left last in an article, with no text of it after it, heads the page's next article when
+    that one has no headline: a notice's head set at a column's foot over its text at the next column's head (the
+    Reichsanzeiger 1881's "Aufgebot." over "Marie Klett, geb. Rieger, …") is no closing line of the notice above."""
+    for above, article in zip(articles, articles[1:], strict=False):
+        if above.kind == "furniture" or article.kind == "furniture" or above.pages != article.pages:
+            continue
+        if any(p.role in HEADLINE_ROLES for p in article.parts):
+            continue
+        parts = above.parts
+        k = len(parts)
+        while k > 0 and parts[k - 1].role in _TRAILING_HEAD_ROLES:
+            k -= 1
+        if k == len(parts) or not any(p.role not in HEADLINE_ROLES and p.role != "noise" for p in parts[:k]):
+            continue
+        article.parts[:0] = [replace(p, role="headline") for p in parts[k:]]
+        del parts[k:]
+    return articles
+
+
+#: a law's title over its date line runs to this many paragraphs (kicker, title, "betreffend …") of so many
+#: characters at most, none announcing what follows by a colon (text: "… folgende Verordnung erlaſſen:")
+LAW_TITLE_PARAGRAPHS = 3
+LAW_TITLE_CHARS = 150
+
+
+#: a text announcing what follows: a word opening in lower case, then a colon ending the text (closing quotes or
+#: spaces after it at most): "… folgende Nachrichten vor:", "… welches ſo lautet:", "… de cette démobilisation :"
+_ANNOUNCING = re.compile(r"(?:^|\s)[^\W\d_A-ZÀ-Þ][^\W\d_]+\s?:[\s\"'»”’]*$")
+
+
+def _announced_joined(articles: list[Article]) -> list[Article]:
+    """An article whose text ends announcing what follows ("Vom Kriegsſchauplatze liegen folgende Nachrichten vor:")
+    goes on into the page's next article: the dispatches, the amendment read out, the list announced are its text,
+    and that article's heads its crossheads (L'Ouest-Éclair 1918's "PREMIER ÉCHELON" under "… les divers échelons de
+    cette démobilisation :"). A capitalised word before the colon ("… by de voornaemfte Boekverkoper:", a bookseller's
+    advert naming its sellers) or a stop after it announces nothing; nor does Chinese text."""
+    out: list[Article] = []
+    above: Article | None = None
+    for article in articles:
+        if article.kind == "furniture":
+            out.append(article)
+            continue
+        text = _head_and_text(above)[1] if above is not None and above.pages == article.pages else ""
+        if above is not None and _ANNOUNCING.search(text) and not any(is_wide(ch) for ch in text[-5:]):
+            above.parts.extend(replace(p, role="section-heading") if p.role in HEADLINE_ROLES else p
+                               for p in article.parts)
+            continue
+        out.append(article)
+        above = article
+    return out
+
+
+def _law_title(article: Article) -> None:
+    """A German law as the gazettes set it: its title ("Verordnung, betreffend die Aufhebung der Ausfuhr⸗ und
+    Durchfuhr⸗Verbote.") and its date line ("Vom 4. März 1871.") over the enacting words ("Wir Wilhelm, von Gottes
+    Gnaden …"). Where the rules read the title and the date as the article's first paragraphs (the Reichsanzeiger
+    1871, 1914), they are its headline group: the date line and the short paragraphs above it, up to the article's
+    start, when text follows; a paragraph of no letters among them (a year, "1871.") is noise."""
+    parts = article.parts
+    at = next((k for k, p in enumerate(parts) if p.role not in HEADLINE_ROLES and p.role != "noise"), None)
+    if at is None:
+        return
+    date = next((k for k in range(at, min(len(parts), at + LAW_TITLE_PARAGRAPHS + 1))
+                 if parts[k].role == "paragraph" and LAW_DATE.match(parts[k].text.strip())), None)
+    if date is None or not any(p.role == "paragraph" for p in parts[date + 1:]):
+        return
+    title = parts[at:date]
+    if any(p.role != "paragraph" or len(p.text) > LAW_TITLE_CHARS or p.text.rstrip().endswith(":") for p in title):
+        return
+    headed = any(p.role == "headline" for p in parts[:at])
+    for k in range(at, date + 1):
+        text = parts[k].text
+        if not any(ch.isalpha() for ch in text):
+            parts[k] = replace(parts[k], role="noise")
+            continue
+        parts[k] = replace(parts[k], role="subheadline" if headed else "headline")
+        headed = True
+
+
+#: roles of a heading that may be left last in an article (a crosshead, or headline lines a rule appended)
+_TRAILING_HEAD_ROLES = frozenset({"section-heading", "headline", "kicker", "subheadline"})
 
 
 #: a head or a text closing a sentence: a stop, a colon (a head's), then at most closing marks

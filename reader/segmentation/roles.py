@@ -59,6 +59,8 @@ _COLUMN_MARK = "■□◆◇●○★☆▲△▼▽◎"
 
 _MONTH = (r"(?:jan|feb|febr|mar|mrt|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|f[ée]vr|mars|avr|mai|juin|juil|"
           r"ao[uû]t|d[ée]c|m[äa]rz|okt|dez|mei|maart|juni|juli|augustus)[a-zéûäè]*\.?")
+#: the date line under a German law's title, alone on its line: "Vom 4. März 1871.", "Vom 2. Auguſt 1914."
+LAW_DATE = re.compile(r"^Vom\s+\d{1,2}\.\s*" + _MONTH + r"\s+1[6-9]\d\d\.$", re.IGNORECASE)
 #: a dash standing for the place of the dispatch above, then the new dispatch's date or only its wire's credit
 #: ("— 20. Oktober. (W. T. B.) Die …", "— (W. T. B.) Die Mehrzahl …"); the day closed by its stop, as German
 #: dates set it ("— 20 Mark für …" is no date)
