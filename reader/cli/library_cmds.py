@@ -130,7 +130,7 @@ def _open_for_import(args: argparse.Namespace) -> Library:
     from reader.annotations.store import AnnotationStore
     from reader.corrections.store import CorrectionStore
 
-    lib = open_library(args)
+    lib = open_library(args, create=True)
     try:
         AnnotationStore.of(lib)
         CorrectionStore.of(lib)
