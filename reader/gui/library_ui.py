@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMenu, QProgres
 from reader.annotations.store import Annotation
 from reader.app.archive import Archive
 from reader.gui.actions import set_writable
+from reader.gui.dialogs import prompts
 from reader.gui.messages import error_text
 from reader.gui.widgets.library_tree import ROLE_ID, ROLE_KIND
 from reader.gui.workers import run_task
-from reader.library.catalogue import is_url
+from reader.library.catalogue import CATALOGUE, is_url
 from reader.library.changes import CATALOGUE_CHANGES
 from reader.model.errors import BroadsheetError
 
@@ -178,8 +179,11 @@ class LibraryUi:
         w = self.w
         folder = QFileDialog.getExistingDirectory(w, QCoreApplication.translate(
             "MainWindow", "Open or create a library folder"), str(w.archive.folder.parent) if w.archive else "")
-        if folder:
-            self.open_library(folder)
+        if not folder:
+            return
+        if not (Path(folder) / CATALOGUE).exists() and not prompts.confirm_new_library(w, folder):
+            return
+        self.open_library(folder)
 
     def choose_shared_library(self) -> None:
         """File → Open shared library…: a library kept in PostgreSQL, by its URL (the password, if the

@@ -1369,7 +1369,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_ui.py" line="+61"/>
+        <location filename="../../reader/gui/library_ui.py" line="+62"/>
         <source>%1 was not opened: a task is running in this library. Cancel it (the button in the status bar) or let it end, then open the other library.</source>
         <extracomment>the progress dialog of a library being upgraded in the background, while it lasts another library asked for while an import or a reindex runs in the open one (%1: its folder)</extracomment>
         <translation type="unfinished"></translation>
@@ -1400,7 +1400,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Open shared library</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1779,6 +1779,16 @@ Save your text over it? (Undo brings the other text back.)</source>
     <message>
         <location line="+1"/>
         <source>Move the paragraph to the end of the article:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no library in %1. Make a new, empty library there?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1368,7 +1368,7 @@
         <translation>正在停止运行中的任务…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_ui.py" line="+61"/>
+        <location filename="../../reader/gui/library_ui.py" line="+62"/>
         <source>%1 was not opened: a task is running in this library. Cancel it (the button in the status bar) or let it end, then open the other library.</source>
         <extracomment>the progress dialog of a library being upgraded in the background, while it lasts another library asked for while an import or a reindex runs in the open one (%1: its folder)</extracomment>
         <translation>未打开 %1：本文库中有任务正在运行。请取消它（状态栏中的按钮）或等它结束，再打开另一个文库。</translation>
@@ -1399,7 +1399,7 @@
         <translation>打开或新建文库文件夹</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Open shared library</source>
         <translation>打开共享文库</translation>
     </message>
@@ -1789,6 +1789,16 @@ Save your text over it? (Undo brings the other text back.)</source>
         <location line="+1"/>
         <source>Move the paragraph to the end of the article:</source>
         <translation>把段落移到这篇文章的末尾：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New library</source>
+        <translation>新建文库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no library in %1. Make a new, empty library there?</source>
+        <translation>%1 中没有文库。要在那里新建一个空文库吗？</translation>
     </message>
     <message>
         <location line="+8"/>

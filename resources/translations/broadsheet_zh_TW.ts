@@ -1368,7 +1368,7 @@
         <translation>正在停止執行中的任務…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_ui.py" line="+61"/>
+        <location filename="../../reader/gui/library_ui.py" line="+62"/>
         <source>%1 was not opened: a task is running in this library. Cancel it (the button in the status bar) or let it end, then open the other library.</source>
         <extracomment>the progress dialog of a library being upgraded in the background, while it lasts another library asked for while an import or a reindex runs in the open one (%1: its folder)</extracomment>
         <translation>未開啟 %1：本文庫中有任務正在執行。請取消它（狀態列中的按鈕）或等它結束，再開啟另一個文庫。</translation>
@@ -1399,7 +1399,7 @@
         <translation>開啟或新建文庫資料夾</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Open shared library</source>
         <translation>開啟共享文庫</translation>
     </message>
@@ -1789,6 +1789,16 @@ Save your text over it? (Undo brings the other text back.)</source>
         <location line="+1"/>
         <source>Move the paragraph to the end of the article:</source>
         <translation>把段落移到這篇文章的末尾：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New library</source>
+        <translation>新建文庫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no library in %1. Make a new, empty library there?</source>
+        <translation>%1 中沒有文庫。要在那裡新建一個空文庫嗎？</translation>
     </message>
     <message>
         <location line="+8"/>
