@@ -211,7 +211,8 @@ class Archive:
             return import_in_subprocess(where or self.folder, files, progress=step, cancel=stop, on_error=bad,
                                         reread=reread)
 
-        command = ImportFiles(run, list(paths), cancel, on_change=self._imported)
+        command = ImportFiles(run, list(paths), cancel)
+        command.on_change = lambda: self._imported(command.report.moved if command.report is not None else ())
         command.do()
         assert command.report is not None
         return command.report
@@ -232,11 +233,12 @@ class Archive:
         paths = [s.path for s in self.library.sources()]
         return [p for p in paths if Path(p).is_file()], [p for p in paths if not Path(p).is_file()]
 
-    def _imported(self) -> None:
+    def _imported(self, moved: Sequence[tuple[str, str]] = ()) -> None:
         # a re-import may have moved annotated or corrected text: re-attach and re-anchor it, or list it
-        # as orphaned / stale (one place for the window and the command line: reader.app.work)
+        # as orphaned / stale (one place for the window and the command line: reader.app.work); ``moved``: the
+        # import's moved files (the entries on their articles are counted as following them)
         self.overlay_of.invalidate()
-        self.work = check_work(self.library)
+        self.work = check_work(self.library, moved)
         self.overlay_of.invalidate()
 
     def told_news(self) -> WorkReport | None:
