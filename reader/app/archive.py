@@ -121,6 +121,13 @@ class LinePlace:
     part: int
 
 
+def file_gone(library: Library, source: str | None) -> bool:
+    """Whether an article's source file is no longer where it was imported from: its articles are kept as they were
+    read, and the reader is told (the window's status bar, ``show``) — an article of a deleted file showed no sign
+    of it. A shared library's files are on the machine that imported them: never said there."""
+    return library.kind != "postgres" and bool(source) and not Path(str(source)).is_file()
+
+
 class Archive:
     """A Library opened by the window, with caches for quick reading."""
 
@@ -227,6 +234,15 @@ class Archive:
         """Who may import into or reindex the library when the reader may not (a researcher's role on a shared
         library: the owner's name); None when the reader may. Asked once."""
         return self.library.import_owner()
+
+    def file_gone(self, article_id: str) -> str | None:
+        """The path of ``article_id``'s source file when it is no longer where it was imported from (:func:`file_gone`);
+        None while it is there, or the article is not in the library."""
+        try:
+            source = self.info(article_id).source
+        except NotFoundError:
+            return None
+        return source if file_gone(self.library, source) else None
 
     def source_files(self) -> tuple[list[str], list[str]]:
         """The files the library was imported from: (those still where they were, those not found there)."""
