@@ -179,11 +179,14 @@ class LibraryUi:
         w = self.w
         folder = QFileDialog.getExistingDirectory(w, QCoreApplication.translate(
             "MainWindow", "Open or create a library folder"), str(w.archive.folder.parent) if w.archive else "")
-        if not folder:
-            return
-        if not (Path(folder) / CATALOGUE).exists() and not prompts.confirm_new_library(w, folder):
-            return
-        self.open_library(folder)
+        if folder and self.may_make(folder):
+            self.open_library(folder)
+
+    def may_make(self, folder: str | Path) -> bool:
+        """Whether ``folder`` may be opened with a library made there: it holds one, or the reader said yes to
+        making one (a folder chosen by mistake, a mistyped ``--library``, made an empty library without a word)."""
+        return is_url(str(folder)) or (Path(folder) / CATALOGUE).exists() \
+            or prompts.confirm_new_library(self.w, str(Path(folder).expanduser()))
 
     def choose_shared_library(self) -> None:
         """File → Open shared library…: a library kept in PostgreSQL, by its URL (the password, if the
@@ -210,7 +213,8 @@ class LibraryUi:
         menu.clear()
         for path in self.w.settings.recent_libraries():
             act = menu.addAction(path)
-            act.triggered.connect(lambda _c=False, p=path: self.open_library(p))
+            # a library moved or deleted since is said, not made again empty where it was
+            act.triggered.connect(lambda _c=False, p=path: self.open_library(p, create=False))
         menu.setEnabled(bool(self.w.settings.recent_libraries()))
 
 

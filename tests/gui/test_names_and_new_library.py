@@ -52,3 +52,37 @@ def test_open_library_asks_before_making_one(make_window, library_dir: Path, tmp
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a: str(library_dir))
     win.library.choose_library()  # a library: opened without a question
     assert asked == [] and Path(win.archive.location) == library_dir.resolve()
+
+
+def test_a_library_the_window_is_given_that_is_not_there_is_asked_about(library_dir: Path, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch,
+                                                                        settings, qtbot) -> None:  # noqa: ANN001
+    """``broadsheet gui --library TYPO`` made an empty library there and filled it with the samples; a recent library
+    deleted since was made again, empty, where it was."""
+    from reader.gui import app
+
+    asked: list[str] = []
+
+    def question(_parent, _title: str, text: str, *_a) -> QMessageBox.StandardButton:  # noqa: ANN001
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.delenv("BROADSHEET_LIBRARY", raising=False)
+    gone = tmp_path / "gone"
+    settings.add_recent_library(str(gone))
+    settings.add_recent_library(str(library_dir))  # the last library opened
+    win = app.build_window(settings, str(tmp_path / "typo"))
+    try:
+        assert asked == [f"There is no library in {tmp_path / 'typo'}. Make a new, empty library there?"]
+        assert not (tmp_path / "typo").exists()
+        assert win.archive is not None and Path(win.archive.location) == library_dir.resolve()
+        [action] = [a for a in win.library.recent_menu.actions() if a.text() == str(gone)]
+        action.trigger()
+        assert not gone.exists() and Path(win.archive.location) == library_dir.resolve()
+        assert any(f"no library at {gone} (there is no such folder)" in m for m in win.problems.messages()), \
+            win.problems.messages()
+    finally:
+        win.close()
+        win.archive.close()
+        win.deleteLater()
