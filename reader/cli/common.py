@@ -36,7 +36,7 @@ def open_library(args: argparse.Namespace, read: bool = False, create: bool = Fa
     except NoLibraryError as e:
         raise NoLibraryError(e.path, e.reason + _no_library_hint(e.path, given, replica)) from None
     if lib.created and not replica:
-        print(f"broadsheet: {lib.location}: there was no library here; a new one was made.", file=sys.stderr)
+        print(f"broadsheet: there was no library at {lib.location}; a new one was made there.", file=sys.stderr)
     for warning in lib.warnings:
         print(f"broadsheet: {warning}.", file=sys.stderr)
     return lib

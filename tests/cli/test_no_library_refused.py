@@ -73,7 +73,7 @@ def test_import_makes_a_library_and_says_so(capsys: pytest.CaptureFixture[str], 
     capsys.readouterr()
     src = tmp_path / "src"
     assert main(["import", str(src), "--quiet", "--library", str(tmp_path / "new")]) == 0
-    assert f"{tmp_path / 'new'}: there was no library here; a new one was made." in capsys.readouterr().err
+    assert f"there was no library at {tmp_path / 'new'}; a new one was made there." in capsys.readouterr().err
     assert main(["import", str(src), "--quiet", "--library", str(tmp_path / "new")]) == 0
     assert "a new one was made" not in capsys.readouterr().err
 
