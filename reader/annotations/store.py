@@ -1267,6 +1267,9 @@ class AnnotationStore:
         """The stored tag ``name`` is: the one of that very name (letter case aside), else the oldest equal to it by
         :func:`name_key` (a library may hold several from before the rule: each kept), else ``name`` trimmed."""
         name = " ".join(name.split())
+        row = self.conn.execute("SELECT name FROM tags WHERE name = ?", (name,)).fetchone()  # (case aside: NOCASE)
+        if row is not None:  # the common case, one look-up: every note an import re-attaches is written again
+            return str(row[0])
         names = [str(n) for n, in self.conn.execute("SELECT name FROM tags ORDER BY id").fetchall()]
         return next((n for n in names if n.casefold() == name.casefold()),
                     next((n for n in names if name_key(n) == name_key(name)), name))
