@@ -30,6 +30,7 @@ import hashlib
 import json
 import logging
 import sqlite3
+import unicodedata
 import uuid
 from bisect import bisect_right
 from collections import Counter
@@ -516,15 +517,51 @@ def highlight(article: Article, start: int, end: int, note: str = "", tags: Sequ
                       tags=normalize_tags(tags), creator=creator)
 
 
+def name_key(name: str) -> str:
+    """How two names of tags or collections are compared: width-folded, case-folded, spaces trimmed and collapsed
+    (NFKC + casefold): ``Economy``, `` economy `` and ``ＥＣＯＮＯＭＹ`` are one name. The command line and the window
+    both go through this store, so they agree (the window refused ``Other`` beside ``other`` while the command line
+    took it, and ``ＥＣＯＮＯＭＹ`` was a tag of its own)."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", " ".join(name.split())).casefold())
+
+
+#: the characters separating tags in the lists and in the window's tag field: never inside a tag given anew
+TAG_SEPARATORS = (",", "，")
+
+
 def normalize_tags(tags: Iterable[str]) -> list[str]:
-    """Tags trimmed, empty ones dropped, duplicates (case-insensitive) removed, order kept."""
+    """Tags trimmed, empty ones dropped, duplicates (by :func:`name_key`) removed, order kept."""
     out: list[str] = []
     seen: set[str] = set()
     for tag in tags:
         t = " ".join(str(tag).split())
-        if t and t.casefold() not in seen:
-            seen.add(t.casefold())
+        if t and name_key(t) not in seen:
+            seen.add(name_key(t))
             out.append(t)
+    return out
+
+
+def _kept_tags(tags: Iterable[str]) -> list[str]:
+    """Tags as the store writes them: trimmed, empty ones and repeats in other letter cases dropped — not those
+    equal only by :func:`name_key`, which a note may hold from before the rule (``economy`` and ``ＥＣＯＮＯＭＹ``):
+    rewriting it (an edit of its note, an import re-attaching it) must not merge them."""
+    out: list[str] = []
+    for tag in tags:
+        t = " ".join(str(tag).split())
+        if t and t.casefold() not in {o.casefold() for o in out}:
+            out.append(t)
+    return out
+
+
+def new_tags(tags: Iterable[str]) -> list[str]:
+    """Tags given anew (``annotations add/edit --tag``): as :func:`normalize_tags`, a tag holding a comma refused —
+    the lists show tags joined by commas and the window's tag field splits on them, so ``a,b`` read as two tags
+    and would have become two when the note was next edited in the window."""
+    out = normalize_tags(tags)
+    for tag in out:
+        if any(sep in tag for sep in TAG_SEPARATORS):
+            raise AnnotationError(f"the tag {tag!r} holds a comma, which separates tags in the lists and the "
+                                  "window: give each tag on its own (--tag a --tag b)")
     return out
 
 
@@ -1109,7 +1146,7 @@ class AnnotationStore:
             if note is not None:
                 annotation.note = note
             if tags is not None:
-                annotation.tags = normalize_tags(tags)
+                annotation.tags = new_tags(tags)
             annotation.modified = now_iso()
             annotation.version += 1
             self._write(annotation, insert=False)
@@ -1222,16 +1259,29 @@ class AnnotationStore:
         except sqlite3.IntegrityError as e:
             raise AnnotationError(f"annotation {a.id} already exists") from e
         self.conn.execute("DELETE FROM annotation_tags WHERE annotation = ?", (a.id,))
-        for pos, tag in enumerate(normalize_tags(a.tags)):
+        for pos, tag in enumerate(_kept_tags(a.tags)):
             tag_id = self._tag_id(tag)
             self.conn.execute("INSERT OR IGNORE INTO annotation_tags (annotation, tag, position) VALUES (?,?,?)",
                               (a.id, tag_id, pos))
 
     def _tag_id(self, name: str) -> int:
-        row = self.conn.execute("SELECT id FROM tags WHERE name = ?", (name,)).fetchone()
+        """The tag ``name`` is (:meth:`tag_spelling`), else a new one."""
+        spelled = self.tag_spelling(name)
+        row = self.conn.execute("SELECT id FROM tags WHERE name = ?", (spelled,)).fetchone()
         if row is not None:
             return int(row[0])
-        return int(self.conn.execute("INSERT INTO tags (name) VALUES (?)", (name,)).lastrowid or 0)
+        return int(self.conn.execute("INSERT INTO tags (name) VALUES (?)", (spelled,)).lastrowid or 0)
+
+    def tag_spelling(self, name: str) -> str:
+        """The stored tag ``name`` is: the one of that very name (letter case aside), else the oldest equal to it by
+        :func:`name_key` (a library may hold several from before the rule: each kept), else ``name`` trimmed."""
+        name = " ".join(name.split())
+        row = self.conn.execute("SELECT name FROM tags WHERE name = ?", (name,)).fetchone()  # (case aside: NOCASE)
+        if row is not None:  # the common case, one look-up: every note an import re-attaches is written again
+            return str(row[0])
+        names = [str(n) for n, in self.conn.execute("SELECT name FROM tags ORDER BY id").fetchall()]
+        return next((n for n in names if n.casefold() == name.casefold()),
+                    next((n for n in names if name_key(n) == name_key(name)), name))
 
     def get(self, annotation_id: str) -> Annotation:
         rows = self._select("WHERE a.id = ?", (annotation_id,))
@@ -1256,10 +1306,11 @@ class AnnotationStore:
                 either += ["a.article LIKE ? ESCAPE '\\'"] * len(articles)
                 params.extend(_like_escaped(k) + "~%" for k in articles)
             where.append("(" + " OR ".join(either) + ")")
-        if tag is not None:
+        if tag is not None:  # by name_key: ``--tag Economy`` finds economy (and an old library's ＥＣＯＮＯＭＹ)
+            names = [n for n, in self.conn.execute("SELECT name FROM tags").fetchall() if name_key(n) == name_key(tag)]
             where.append("a.id IN (SELECT at.annotation FROM annotation_tags at JOIN tags t ON t.id = at.tag "
-                         "WHERE t.name = ?)")
-            params.append(tag)
+                         f"WHERE t.name IN ({','.join('?' * len(names)) or 'NULL'}))")
+            params.extend(names)
         if text:
             where.append("(instr(lower(a.note), lower(?)) > 0 OR instr(lower(coalesce(a.exact, '')), lower(?)) > 0)")
             params.extend([text, text])
@@ -1369,11 +1420,24 @@ class AnnotationStore:
             raise AnnotationError("a collection needs a name")
         coll = Collection(name, [], description, visibility=_visibility(visibility, f"collection {name}"))
         with transaction(self.conn):
+            self._refuse_taken(name)
             try:
                 self._insert_collection(coll)
             except sqlite3.IntegrityError as e:
                 raise AnnotationError(f"you already have a collection named {name!r}") from e
         return coll
+
+    def _refuse_taken(self, name: str, renamed: int | None = None) -> None:
+        """Refused in a sentence naming it: one of the reader's own collections (other than ``renamed``, a row id;
+        names are unique per owner, as the table's key) has ``name`` by :func:`name_key` (``other`` and ``Ｏｔｈｅｒ``
+        were made beside ``Other``: the window listed all three). Those a library holds from before are kept."""
+        key = name_key(name)
+        for cid, stored in self.conn.execute("SELECT id, name FROM collections WHERE owner = ? ORDER BY id",
+                                             (self._me(),)).fetchall():
+            if int(cid) != renamed and name_key(str(stored)) == key:
+                raise AnnotationError(f"you already have a collection named {stored!r}"
+                                      + ("" if stored == name else f" (names are compared regardless of case and "
+                                                                   f"width: {name!r} is that name)"))
 
     def _insert_collection(self, coll: Collection) -> int:
         """A new collection row (owned by the writer unless a SQLite backup names its owner); its id."""
@@ -1403,12 +1467,26 @@ class AnnotationStore:
         row = self.conn.execute(sql + " ORDER BY CASE WHEN owner = ? THEN 0 ELSE 1 END, owner LIMIT 1",
                                 (*args, self._me())).fetchone()
         if row is None:
+            row = self._collection_by_key(name, owner)
+        if row is None:
             raise AnnotationError(f"no collection named {name!r}" + (f" of {owner}'s" if owner else ""))
         if lock and row[1] != self._me():  # shared with the reader, who may read it but not change it
             raise AnnotationError(f"{name!r} is {row[1]}'s collection: only its owner can change it")
         if lock and self._lock:
             self.conn.execute("SELECT id FROM collections WHERE id = ?" + self._lock, (row[0],)).fetchone()
         return int(row[0])
+
+    def _collection_by_key(self, name: str, owner: str | None) -> tuple[Any, ...] | None:
+        """(id, owner) of the one collection named ``name`` by :func:`name_key` (``owner``'s, else the reader's own,
+        else another's shared with them); None when there is none, or several of one owner from before the rule."""
+        key = name_key(name)
+        rows = [tuple(r) for r in self.conn.execute("SELECT id, owner, name FROM collections").fetchall()
+                if name_key(str(r[2])) == key and (owner is None or r[1] == owner)]
+        for whose in (owner or self._me(), None):
+            mine = [r for r in rows if whose is None or r[1] == whose]
+            if len(mine) == 1:
+                return mine[0][:2]
+        return None
 
     def add_to_collection(self, name: str, article: str, position: int | None = None) -> None:
         """Put ``article`` into the collection (at ``position``, default last); already there: moved."""
@@ -1439,6 +1517,7 @@ class AnnotationStore:
             raise AnnotationError("a collection needs a name")
         with transaction(self.conn):
             cid = self._collection_id(name, lock=True)
+            self._refuse_taken(new, cid)
             try:
                 self.conn.execute("UPDATE collections SET name = ? WHERE id = ?", (new, cid))
             except sqlite3.IntegrityError as e:

@@ -121,6 +121,13 @@ class LinePlace:
     part: int
 
 
+def file_gone(library: Library, source: str | None) -> bool:
+    """Whether an article's source file is no longer where it was imported from: its articles are kept as they were
+    read, and the reader is told (the window's status bar, ``show``) — an article of a deleted file showed no sign
+    of it. A shared library's files are on the machine that imported them: never said there."""
+    return library.kind != "postgres" and bool(source) and not Path(str(source)).is_file()
+
+
 class Archive:
     """A Library opened by the window, with caches for quick reading."""
 
@@ -211,7 +218,8 @@ class Archive:
             return import_in_subprocess(where or self.folder, files, progress=step, cancel=stop, on_error=bad,
                                         reread=reread)
 
-        command = ImportFiles(run, list(paths), cancel, on_change=self._imported)
+        command = ImportFiles(run, list(paths), cancel)
+        command.on_change = lambda: self._imported(command.report.moved if command.report is not None else ())
         command.do()
         assert command.report is not None
         return command.report
@@ -227,16 +235,26 @@ class Archive:
         library: the owner's name); None when the reader may. Asked once."""
         return self.library.import_owner()
 
+    def file_gone(self, article_id: str) -> str | None:
+        """The path of ``article_id``'s source file when it is no longer where it was imported from (:func:`file_gone`);
+        None while it is there, or the article is not in the library."""
+        try:
+            source = self.info(article_id).source
+        except NotFoundError:
+            return None
+        return source if file_gone(self.library, source) else None
+
     def source_files(self) -> tuple[list[str], list[str]]:
         """The files the library was imported from: (those still where they were, those not found there)."""
         paths = [s.path for s in self.library.sources()]
         return [p for p in paths if Path(p).is_file()], [p for p in paths if not Path(p).is_file()]
 
-    def _imported(self) -> None:
+    def _imported(self, moved: Sequence[tuple[str, str]] = ()) -> None:
         # a re-import may have moved annotated or corrected text: re-attach and re-anchor it, or list it
-        # as orphaned / stale (one place for the window and the command line: reader.app.work)
+        # as orphaned / stale (one place for the window and the command line: reader.app.work); ``moved``: the
+        # import's moved files (the entries on their articles are counted as following them)
         self.overlay_of.invalidate()
-        self.work = check_work(self.library)
+        self.work = check_work(self.library, moved)
         self.overlay_of.invalidate()
 
     def told_news(self) -> WorkReport | None:

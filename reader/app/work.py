@@ -247,10 +247,13 @@ def moved_sources(library: Library, anchored: Mapping[str, str]) -> dict[str, st
 
 
 def follow_work(library: Library, report: WorkReport, keys: Mapping[str, str] | None = None,
-                paths: Mapping[str, str] | None = None) -> None:
+                paths: Mapping[str, str] | None = None, moved: Sequence[tuple[str, str]] = ()) -> None:
     """Re-key the reader's work to where its articles are now: ``keys`` (old id → new; default the renames the
     imports recorded, :func:`live_renames`) and ``paths`` (old source path → new; default the moves the work's
-    articles show, :func:`moved_sources`). Counted in ``report``."""
+    articles show, :func:`moved_sources`). Counted in ``report``, with the collection entries on the articles of
+    the files moved (``moved``: the import's (new path, old path); and ``paths``): an entry names its article by
+    its id, which a move keeps, so nothing of it changes — and the count said 0 entries followed beside the note
+    that did (seen by a tester)."""
     corrections = CorrectionStore.of(library)
     notes = AnnotationStore.of(library)
     found = corrections.find()
@@ -260,7 +263,8 @@ def follow_work(library: Library, report: WorkReport, keys: Mapping[str, str] | 
         anchored = {s: renamed_key(c.article, keys) for c in found if (s := anchored_source(c))}
         anchored.update({a.source: renamed_key(a.article, keys) for a in notes.find() if a.source})
         paths = moved_sources(library, anchored)
-    if not keys and not paths:
+    moved_files = set(paths.values()) | {new for new, _old in moved}
+    if not keys and not moved_files:
         return
     # everyone's work follows (the owner of a shared library's tables writes every row); the reader is told of
     # their own only
@@ -275,6 +279,21 @@ def follow_work(library: Library, report: WorkReport, keys: Mapping[str, str] | 
     changed, _entries = notes.rekey(keys, paths)
     report.annotations_followed += sum(1 for a in changed if mine(a.owner, a.visibility) is Whose.MINE)
     report.entries_followed += _renamed_entries(own_collections, keys)
+    report.entries_followed += _entries_on_files(library, own_collections, keys, moved_files)
+
+
+def _entries_on_files(library: Library, collections: Sequence[AnnotationCollection], keys: Mapping[str, str],
+                      files: Collection[str]) -> int:
+    """How many entries of ``collections`` not re-keyed by ``keys`` name an article of one of ``files``."""
+    if not files:
+        return 0
+    count = 0
+    for key in (i for c in collections for i in c.items if renamed_key(i, keys) == i):
+        try:
+            count += library.article_info(root_key(key)).source in files
+        except NotFoundError:
+            continue
+    return count
 
 
 def _renamed_entries(collections: Sequence[AnnotationCollection], keys: Mapping[str, str]) -> int:
@@ -771,10 +790,11 @@ def told_news(library: Library) -> WorkReport | None:
         or report.entries_gone or report.entries_moved else None
 
 
-def check_work(library: Library) -> WorkReport:
-    """Where every annotation and correction stands after an import (re-attaching and re-anchoring)."""
+def check_work(library: Library, moved: Sequence[tuple[str, str]] = ()) -> WorkReport:
+    """Where every annotation and correction stands after an import (re-attaching and re-anchoring); ``moved``: the
+    import's files moved, (new path, old path) (:attr:`reader.library.importer.ImportReport.moved`)."""
     report = WorkReport()
-    follow_work(library, report)
+    follow_work(library, report, moved=moved)
     placed = check_annotations(library, report)
     check_collections(library, report, placed)
     check_corrections(library, report)

@@ -90,6 +90,7 @@ def _add(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None
         raise A.AnnotationError("--quote is empty: give the words to highlight (or leave --quote out for a note on "
                                 "the whole article)")
     article, source = _reader_article(lib, args.article)
+    args.tag = _filed_tags(store, args.tag)
     if args.quote:
         start, end = _quoted(lib, article, source, args.article, args.quote)
     else:
@@ -112,7 +113,32 @@ def _add(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None
 
 
 def _edit(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:
-    store.edit(args.id, note=args.note, tags=args.tag or None)  # read, change, write: one transaction
+    tags = _filed_tags(store, args.tag) if args.tag else None
+    store.edit(args.id, note=args.note, tags=tags)  # read, change, write: one transaction
+
+
+def _shown_tag(tag: str) -> str:
+    """A tag in a list: quoted when it holds a comma (kept from before commas were refused), so ``"a,b"`` reads as
+    one tag."""
+    from reader.annotations.store import TAG_SEPARATORS
+
+    return f'"{tag}"' if any(sep in tag for sep in TAG_SEPARATORS) else tag
+
+
+def _filed_tags(store: AnnotationStore, given: list[str] | None) -> list[str]:
+    """The tags ``--tag`` gives (a comma refused: :func:`reader.annotations.store.new_tags`), each as the tag it is
+    filed under (:func:`reader.annotations.store.name_key`): one spelled otherwise is said (``ＥＣＯＮＯＭＹ`` is the
+    tag ``economy``)."""
+    from reader.annotations.store import new_tags
+
+    out = []
+    for tag in new_tags(given or []):
+        filed = store.tag_spelling(tag)
+        if filed != tag:
+            print(f"broadsheet: the tag {tag!r} is the tag {filed!r} already in the library (tags are compared "
+                  "regardless of case and width).", file=sys.stderr)
+        out.append(filed)
+    return out
 
 
 def _delete(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> None:
@@ -144,7 +170,7 @@ def _list(args: argparse.Namespace, lib: Library, store: AnnotationStore) -> Non
             quote = f" “{as_read.get(a.id, a.anchor.exact)}”" if a.anchor else ""
             quote += f" (the OCR reads “{a.anchor.exact}”)" if a.anchor and a.id in as_read else ""
             quote += f" (made on “{a.made_on}”)" if a.made_on else ""
-            tags = f" [{', '.join(a.tags)}]" if a.tags else ""
+            tags = f" [{', '.join(map(_shown_tag, a.tags))}]" if a.tags else ""
             whose = byline(sharing, a.owner, a.visibility)
             print(f"{a.id}  {places.reader_key(a)}  {a.status}{quote}{tags}{whose}  {a.note}".rstrip())
 

@@ -17,21 +17,45 @@ if TYPE_CHECKING:
 Command = Callable[[argparse.Namespace], int]
 
 
-def open_library(args: argparse.Namespace, read: bool = False) -> Library:
+def open_library(args: argparse.Namespace, read: bool = False, create: bool = False) -> Library:
     """The library of ``--library`` (default: $BROADSHEET_LIBRARY or the platform data folder; a folder or
     a ``postgresql://`` URL). ``read``: a command that only reads (a search) opens ``--read-library``
-    instead when given — a read replica of the PostgreSQL library, never created or migrated."""
-    from reader.library.catalogue import Library, needs_long_upgrade, resolve_location
+    instead when given — a read replica of the PostgreSQL library, never created or migrated. Only ``create``
+    (an import) makes a library where there is none: any other command refuses in one sentence (a mistyped
+    ``--library`` made an empty library, and its search said 0 hits)."""
+    from reader.library.catalogue import Library, NoLibraryError, needs_long_upgrade, resolve_location
 
     replica = getattr(args, "read_library", None) if read else None
-    if not replica and needs_long_upgrade(getattr(args, "library", None)):
-        where = resolve_location(getattr(args, "library", None))
+    given = getattr(args, "library", None)
+    if not replica and needs_long_upgrade(given):
+        where = resolve_location(given)
         print(f"broadsheet: {where}: updating the library for this version of Broadsheet, once; a large library "
               "takes some minutes (if interrupted, it stays as it was).", file=sys.stderr)
-    lib = Library.open(replica, create=False) if replica else Library.open(getattr(args, "library", None))
+    try:
+        lib = Library.open(replica, create=False) if replica else Library.open(given, create=create)
+    except NoLibraryError as e:
+        raise NoLibraryError(e.path, e.reason + _no_library_hint(e.path, given, replica)) from None
+    if lib.created and not replica:
+        print(f"broadsheet: there was no library at {lib.location}; a new one was made there.", file=sys.stderr)
     for warning in lib.warnings:
         print(f"broadsheet: {warning}.", file=sys.stderr)
     return lib
+
+
+def _no_library_hint(where: str, given: str | None, replica: str | None) -> str:
+    """What follows the reason there is no library at ``where``: where the place came from when not given, and how
+    a library is made there (a database's reason says it already)."""
+    import os
+
+    from reader.library.catalogue import ENV_VAR, is_url
+
+    if replica or is_url(where):
+        return ""
+    origin = "" if given else (f"; it is ${ENV_VAR}" if os.environ.get(ENV_VAR) else "; it is the default library, "
+                               "which the window fills with sample papers when it first opens")
+    made = "`broadsheet import FILE…` makes one" if not given else f"`broadsheet import FILE… --library {given}` " \
+        "makes one"
+    return f"{origin}; {made}"
 
 
 def current_keys(lib: Library, keys: list[str]) -> list[str]:

@@ -106,7 +106,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                               cluster=args.cluster, reread=args.reread)
         # where the reader's notes and corrections stand now (a window driving this import checks itself)
         changed = report.imported or report.moved or work_check_pending(lib)  # (or an import stopped before)
-        work = check_work(lib) if changed and not args.progress_json else None
+        work = check_work(lib, report.moved) if changed and not args.progress_json else None
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
@@ -130,7 +130,7 @@ def _open_for_import(args: argparse.Namespace) -> Library:
     from reader.annotations.store import AnnotationStore
     from reader.corrections.store import CorrectionStore
 
-    lib = open_library(args)
+    lib = open_library(args, create=True)
     try:
         AnnotationStore.of(lib)
         CorrectionStore.of(lib)

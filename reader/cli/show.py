@@ -11,6 +11,7 @@ from reader.cli.common import current_keys, open_library
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from reader.app.archive import file_gone
     from reader.app.overlay import Overlay, read_article
     from reader.model.document import reading_order
     from reader.text.dates import minguo_of, with_minguo
@@ -25,6 +26,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             key = into
         info, article = read_article(lib, key)  # as the window shows it: corrections applied
+        gone = file_gone(lib, info.source)  # an article of a deleted file showed no sign of it (seen by a tester)
     finally:
         lib.close()
     # as the window shows it: a traditional text asked for in a traditional script keeps its characters (s2t made
@@ -51,11 +53,13 @@ def cmd_show(args: argparse.Namespace) -> int:
                    "minguo": minguo_of(info.date, info.publication),  # 民國… for a Chinese paper of 1912–1949
                    "edition": info.edition,
                    "pages": list(info.pages), "kind": info.kind, "source": info.source, "script": args.script,
-                   "shown_by": by, "parts": parts}, sys.stdout, ensure_ascii=False, indent=1)
+                   "source_gone": gone, "shown_by": by, "parts": parts}, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
     date = with_minguo(info.date, info.publication)  # 1939-04-21 (民國二十八年四月二十一日) for a paper of the Republic
     print(f"# {info.publication} {date} p.{','.join(map(str, info.pages))} [{info.kind}] {info.id}")
+    if gone:
+        print(f"# its file {info.source} is no longer there: the article is kept as it was read")
     if args.script != "none":  # which script the text below is in, said: it may not be the page's
         print(f"# script {args.script}: " + (f"converted by OpenCC {by}, not as printed" if script
                                              else "as printed (the article is in that script already)"))

@@ -262,6 +262,8 @@ def build_window(settings: Settings | None = None, library: str | Path | None = 
     window = MainWindow(settings)
     _window = window
     where = library_location(settings.last_library(), library)
+    if library and not window.library.may_make(where):  # ``--library`` names no library, and none is to be made
+        where = library_location(settings.last_library(), None)
     opened = window.open_library(where)
     if not opened and window.archive is None and window.library.upgrading is None and not library \
             and is_url(where) and where == settings.last_library():

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMenu, QProgres
 from reader.annotations.store import Annotation
 from reader.app.archive import Archive
 from reader.gui.actions import set_writable
+from reader.gui.dialogs import prompts
 from reader.gui.messages import error_text
 from reader.gui.widgets.library_tree import ROLE_ID, ROLE_KIND
 from reader.gui.workers import run_task
-from reader.library.catalogue import is_url
+from reader.library.catalogue import CATALOGUE, is_url
 from reader.library.changes import CATALOGUE_CHANGES
 from reader.model.errors import BroadsheetError
 
@@ -178,8 +179,14 @@ class LibraryUi:
         w = self.w
         folder = QFileDialog.getExistingDirectory(w, QCoreApplication.translate(
             "MainWindow", "Open or create a library folder"), str(w.archive.folder.parent) if w.archive else "")
-        if folder:
+        if folder and self.may_make(folder):
             self.open_library(folder)
+
+    def may_make(self, folder: str | Path) -> bool:
+        """Whether ``folder`` may be opened with a library made there: it holds one, or the reader said yes to
+        making one (a folder chosen by mistake, a mistyped ``--library``, made an empty library without a word)."""
+        return is_url(str(folder)) or (Path(folder) / CATALOGUE).exists() \
+            or prompts.confirm_new_library(self.w, str(Path(folder).expanduser()))
 
     def choose_shared_library(self) -> None:
         """File → Open shared library…: a library kept in PostgreSQL, by its URL (the password, if the
@@ -206,7 +213,8 @@ class LibraryUi:
         menu.clear()
         for path in self.w.settings.recent_libraries():
             act = menu.addAction(path)
-            act.triggered.connect(lambda _c=False, p=path: self.open_library(p))
+            # a library moved or deleted since is said, not made again empty where it was
+            act.triggered.connect(lambda _c=False, p=path: self.open_library(p, create=False))
         menu.setEnabled(bool(self.w.settings.recent_libraries()))
 
 

@@ -130,11 +130,14 @@ class Tasks:
             w.report(QCoreApplication.translate("MainWindow", "None of the library's files is where it was imported "
                                                               "from; nothing to read again."))
             return None
-        count = len(present)  # (pyside6-lupdate misses a numerus call whose count has parentheses)
-        question = QCoreApplication.translate(
-            "MainWindow", "Read the library's %n file(s) again? Articles are made again from them as this version "
-            "reads them; your notes and corrections follow their words, and any that cannot be placed are listed in "
-            "Problems.", "", count)
+        count, gone = len(present), len(missing)  # (pyside6-lupdate misses a numerus call whose count has parentheses)
+        question = QCoreApplication.translate("MainWindow", "Read the library's %n file(s) again?", "", count)
+        if gone:  # "4 file(s)" while stats counted 6 sources: the 2 deleted were not said (seen by a tester)
+            question += " " + QCoreApplication.translate(
+                "MainWindow", "%n more are no longer where they were: their articles are kept as they are.", "", gone)
+        question += " " + QCoreApplication.translate(
+            "MainWindow", "Articles are made again from them as this version reads them; your notes and corrections "
+            "follow their words, and any that cannot be placed are listed in Problems.")
         asked = QMessageBox.question(w, QCoreApplication.translate("MainWindow", "Read every file again"), question)
         if asked != QMessageBox.StandardButton.Yes:
             return None

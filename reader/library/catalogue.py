@@ -130,6 +130,16 @@ class LibraryReadOnlyError(LibraryError):
     """The library is on read-only media (or not the user's to write): it can be read, not changed."""
 
 
+class NoLibraryError(LibraryError):
+    """There is no library at the place given (a folder without a catalogue, a database without the schema), and
+    the caller asked not to create one: a mistyped ``--library`` made an empty library and searched it (0 hits)."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason.rstrip(".")
+        BroadsheetError.__init__(self, f"no library at {self.path} ({self.reason}).")
+
+
 class NotFoundError(LibraryError):
     """No article, page or issue with that id in the library."""
 
@@ -1203,9 +1213,12 @@ class Library:
         if self.read_only:
             self.warnings.append(f"{self.folder}: the library is read-only here, so it is read and nothing in it "
                                  "can be changed")
+        #: whether this opening made the library (an import into a new folder says so)
+        self.created = not exists
         if not exists:
             if not create:
-                raise LibraryError(self.folder, "there is no library here (no catalogue.sqlite)")
+                raise NoLibraryError(self.folder, "the folder holds no catalogue.sqlite" if self.folder.is_dir()
+                                     else "there is no such folder")
             if self.folder.exists() and not self.folder.is_dir():
                 raise LibraryError(self.folder, "it is a file, not a folder")
             _refuse_foreign_folder(self.folder)

@@ -42,6 +42,7 @@ from reader.library.catalogue import (
     LibraryBusyError,
     LibraryError,
     Migration,
+    NoLibraryError,
     SourceRows,
     StoreMeta,
     StoreResult,
@@ -238,9 +239,10 @@ class PgLibrary(Library):
         self._folded_chars = 0
         #: a read replica (a hot standby): searched, never written (the index is brought up to date on the primary)
         self.read_only = bool(self.conn.execute("SELECT pg_is_in_recovery()").fetchone()[0])
-        if not create and not self._has_catalogue():
-            raise LibraryError(self.location, "there is no Broadsheet library in this database (run "
-                                              "`broadsheet library init URL` first)")
+        self.created = not self._has_catalogue()
+        if not create and self.created:
+            raise NoLibraryError(self.location, "the database holds no Broadsheet library; `broadsheet library "
+                                                "init URL` makes one")
         self.migrate("catalogue", pg_catalogue_migrations())
         with _components_lock:
             extra = list(_components.items())

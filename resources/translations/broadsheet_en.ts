@@ -1374,7 +1374,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_ui.py" line="+61"/>
+        <location filename="../../reader/gui/library_ui.py" line="+62"/>
         <source>%1 was not opened: a task is running in this library. Cancel it (the button in the status bar) or let it end, then open the other library.</source>
         <extracomment>the progress dialog of a library being upgraded in the background, while it lasts another library asked for while an import or a reindex runs in the open one (%1: its folder)</extracomment>
         <translation type="unfinished"></translation>
@@ -1405,7 +1405,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Open shared library</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1420,30 +1420,41 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/navigation.py" line="+183"/>
+        <location filename="../../reader/gui/navigation.py" line="+184"/>
         <source>This line belongs to no article.</source>
         <extracomment>the reader&apos;s place is stored this long after the last article opened, not at every open: storing it saves the settings file and syncs it to disk on the GUI thread (16 ms at each open on a busy disk, a third of opening an article); stepping through articles stores it once, and closing the window or the library at once</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+247"/>
+        <location line="+249"/>
+        <source>%1 is no longer where it was imported from; the article is kept as it was read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>hit %1/%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-16"/>
         <location filename="../../reader/gui/widgets/search_panel.py" line="+212"/>
         <source>page %1</source>
         <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results) said in the list while it holds no row (&quot;&quot; nothing) a hit as the list shows it: headline and snippet in the script the reading view shows its article in</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-42"/>
         <source>Corrected while the window was closed: shown where you were, in %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
+        <source>its file %1 is no longer there (the article is kept as read)</source>
+        <extracomment>the status bar, after the date: the article&apos;s source file is gone (%1: its file name)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>scan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1474,12 +1485,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+29"/>
+        <source>Read the library&apos;s %n file(s) again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%n more are no longer where they were: their articles are kept as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Articles are made again from them as this version reads them; your notes and corrections follow their words, and any that cannot be placed are listed in Problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Open a library before importing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-89"/>
         <source>Cancelled: the %n file(s) imported before the stop are kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1509,12 +1535,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Read the library&apos;s %n file(s) again? Articles are made again from them as this version reads them; your notes and corrections follow their words, and any that cannot be placed are listed in Problems.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>Read every file again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1565,7 +1586,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-198"/>
         <source>Indexed %1 articles.</source>
         <extracomment>The publication of the sample library a first run opens on.</extracomment>
         <translation type="unfinished"></translation>
@@ -1784,6 +1805,16 @@ Save your text over it? (Undo brings the other text back.)</source>
     <message>
         <location line="+1"/>
         <source>Move the paragraph to the end of the article:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no library in %1. Make a new, empty library there?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

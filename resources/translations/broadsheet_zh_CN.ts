@@ -1373,7 +1373,7 @@
         <translation>正在停止运行中的任务…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_ui.py" line="+61"/>
+        <location filename="../../reader/gui/library_ui.py" line="+62"/>
         <source>%1 was not opened: a task is running in this library. Cancel it (the button in the status bar) or let it end, then open the other library.</source>
         <extracomment>the progress dialog of a library being upgraded in the background, while it lasts another library asked for while an import or a reindex runs in the open one (%1: its folder)</extracomment>
         <translation>未打开 %1：本文库中有任务正在运行。请取消它（状态栏中的按钮）或等它结束，再打开另一个文库。</translation>
@@ -1404,7 +1404,7 @@
         <translation>打开或新建文库文件夹</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Open shared library</source>
         <translation>打开共享文库</translation>
     </message>
@@ -1419,30 +1419,41 @@
         <translation>{url}：共享文库的地址以 postgresql:// 开头</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/navigation.py" line="+183"/>
+        <location filename="../../reader/gui/navigation.py" line="+184"/>
         <source>This line belongs to no article.</source>
         <extracomment>the reader&apos;s place is stored this long after the last article opened, not at every open: storing it saves the settings file and syncs it to disk on the GUI thread (16 ms at each open on a busy disk, a third of opening an article); stepping through articles stores it once, and closing the window or the library at once</extracomment>
         <translation>这一行不属于任何文章。</translation>
     </message>
     <message>
-        <location line="+247"/>
+        <location line="+249"/>
+        <source>%1 is no longer where it was imported from; the article is kept as it was read.</source>
+        <translation>%1 已不在导入时的位置；这篇文章按当时读取的样子保留。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>hit %1/%2</source>
         <translation>命中 %1/%2</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-16"/>
         <location filename="../../reader/gui/widgets/search_panel.py" line="+212"/>
         <source>page %1</source>
         <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results) said in the list while it holds no row (&quot;&quot; nothing) a hit as the list shows it: headline and snippet in the script the reading view shows its article in</extracomment>
         <translation>第 %1 页</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-42"/>
         <source>Corrected while the window was closed: shown where you were, in %1.</source>
         <translation>窗口关闭期间已有更正：已在%1中显示，位置不变。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
+        <source>its file %1 is no longer there (the article is kept as read)</source>
+        <extracomment>the status bar, after the date: the article&apos;s source file is gone (%1: its file name)</extracomment>
+        <translation>其文件 %1 已不在原处（文章按读取时保留）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>scan</source>
         <translation>扫描件</translation>
     </message>
@@ -1473,12 +1484,27 @@
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+29"/>
+        <source>Read the library&apos;s %n file(s) again?</source>
+        <translation>重新读取文库中的 %n 个文件吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%n more are no longer where they were: their articles are kept as they are.</source>
+        <translation>另有 %n 个文件已不在原处：它们的文章原样保留。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Articles are made again from them as this version reads them; your notes and corrections follow their words, and any that cannot be placed are listed in Problems.</source>
+        <translation>文章将按本版本的读法重新生成；您的笔记和校正会跟随其文字，无法安放的会列在“问题”中。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Open a library before importing.</source>
         <translation>请先打开文库再导入。</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-89"/>
         <source>Cancelled: the %n file(s) imported before the stop are kept.</source>
         <translation>已取消：停止前导入的 %n 个文件已保留。</translation>
     </message>
@@ -1508,12 +1534,7 @@
         <translation>文库中的文件都已不在导入时的位置，没有可重新读取的文件。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Read the library&apos;s %n file(s) again? Articles are made again from them as this version reads them; your notes and corrections follow their words, and any that cannot be placed are listed in Problems.</source>
-        <translation>重新读取文库中的 %n 个文件吗？文章将按本版本的读法重新生成；您的笔记和校正会跟随其文字，无法安放的会列在“问题”中。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>Read every file again</source>
         <translation>重新读取所有文件</translation>
     </message>
@@ -1564,7 +1585,7 @@
         <translation>只有此文库的所有者（%1）可以向其中导入或重建索引：你可以阅读它，并在其中保存自己的笔记、收藏集和校正。</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-198"/>
         <source>Indexed %1 articles.</source>
         <extracomment>The publication of the sample library a first run opens on.</extracomment>
         <translation>已索引 %1 篇文章。</translation>
@@ -1794,6 +1815,16 @@ Save your text over it? (Undo brings the other text back.)</source>
         <location line="+1"/>
         <source>Move the paragraph to the end of the article:</source>
         <translation>把段落移到这篇文章的末尾：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New library</source>
+        <translation>新建文库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no library in %1. Make a new, empty library there?</source>
+        <translation>%1 中没有文库。要在那里新建一个空文库吗？</translation>
     </message>
     <message>
         <location line="+8"/>

@@ -1373,7 +1373,7 @@
         <translation>正在停止執行中的任務…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_ui.py" line="+61"/>
+        <location filename="../../reader/gui/library_ui.py" line="+62"/>
         <source>%1 was not opened: a task is running in this library. Cancel it (the button in the status bar) or let it end, then open the other library.</source>
         <extracomment>the progress dialog of a library being upgraded in the background, while it lasts another library asked for while an import or a reindex runs in the open one (%1: its folder)</extracomment>
         <translation>未開啟 %1：本文庫中有任務正在執行。請取消它（狀態列中的按鈕）或等它結束，再開啟另一個文庫。</translation>
@@ -1404,7 +1404,7 @@
         <translation>開啟或新建文庫資料夾</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Open shared library</source>
         <translation>開啟共享文庫</translation>
     </message>
@@ -1419,30 +1419,41 @@
         <translation>{url}：共享文庫的位址以 postgresql:// 開頭</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/navigation.py" line="+183"/>
+        <location filename="../../reader/gui/navigation.py" line="+184"/>
         <source>This line belongs to no article.</source>
         <extracomment>the reader&apos;s place is stored this long after the last article opened, not at every open: storing it saves the settings file and syncs it to disk on the GUI thread (16 ms at each open on a busy disk, a third of opening an article); stepping through articles stores it once, and closing the window or the library at once</extracomment>
         <translation>這一行不屬於任何文章。</translation>
     </message>
     <message>
-        <location line="+247"/>
+        <location line="+249"/>
+        <source>%1 is no longer where it was imported from; the article is kept as it was read.</source>
+        <translation>%1 已不在匯入時的位置；這篇文章按當時讀取的樣子保留。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>hit %1/%2</source>
         <translation>命中 %1/%2</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-16"/>
         <location filename="../../reader/gui/widgets/search_panel.py" line="+212"/>
         <source>page %1</source>
         <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results) said in the list while it holds no row (&quot;&quot; nothing) a hit as the list shows it: headline and snippet in the script the reading view shows its article in</extracomment>
         <translation>第 %1 頁</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-42"/>
         <source>Corrected while the window was closed: shown where you were, in %1.</source>
         <translation>視窗關閉期間已有更正：已在%1中顯示，位置不變。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
+        <source>its file %1 is no longer there (the article is kept as read)</source>
+        <extracomment>the status bar, after the date: the article&apos;s source file is gone (%1: its file name)</extracomment>
+        <translation>其檔案 %1 已不在原處（文章按讀取時保留）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>scan</source>
         <translation>掃描件</translation>
     </message>
@@ -1473,12 +1484,27 @@
         <translation>匯入資料夾</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+29"/>
+        <source>Read the library&apos;s %n file(s) again?</source>
+        <translation>重新讀取文庫中的 %n 個檔案嗎？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%n more are no longer where they were: their articles are kept as they are.</source>
+        <translation>另有 %n 個檔案已不在原處：它們的文章原樣保留。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Articles are made again from them as this version reads them; your notes and corrections follow their words, and any that cannot be placed are listed in Problems.</source>
+        <translation>文章將按本版本的讀法重新產生；您的筆記和校正會跟隨其文字，無法安放的會列在「問題」中。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Open a library before importing.</source>
         <translation>請先開啟文庫再匯入。</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-89"/>
         <source>Cancelled: the %n file(s) imported before the stop are kept.</source>
         <translation>已取消：停止前匯入的 %n 個檔案已保留。</translation>
     </message>
@@ -1508,12 +1534,7 @@
         <translation>文庫中的檔案都已不在匯入時的位置，沒有可重新讀取的檔案。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Read the library&apos;s %n file(s) again? Articles are made again from them as this version reads them; your notes and corrections follow their words, and any that cannot be placed are listed in Problems.</source>
-        <translation>重新讀取文庫中的 %n 個檔案嗎？文章將按本版本的讀法重新產生；您的筆記和校正會跟隨其文字，無法安放的會列在「問題」中。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>Read every file again</source>
         <translation>重新讀取所有檔案</translation>
     </message>
@@ -1564,7 +1585,7 @@
         <translation>只有此文庫的擁有者（%1）可以向其中匯入或重建索引：你可以閱讀它，並在其中儲存自己的筆記、收藏集和校正。</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-198"/>
         <source>Indexed %1 articles.</source>
         <extracomment>The publication of the sample library a first run opens on.</extracomment>
         <translation>已索引 %1 篇文章。</translation>
@@ -1794,6 +1815,16 @@ Save your text over it? (Undo brings the other text back.)</source>
         <location line="+1"/>
         <source>Move the paragraph to the end of the article:</source>
         <translation>把段落移到這篇文章的末尾：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New library</source>
+        <translation>新建文庫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no library in %1. Make a new, empty library there?</source>
+        <translation>%1 中沒有文庫。要在那裡新建一個空文庫嗎？</translation>
     </message>
     <message>
         <location line="+8"/>

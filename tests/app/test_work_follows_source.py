@@ -259,6 +259,7 @@ def test_a_note_whose_words_changed_in_the_source_keeps_the_words_it_was_made_on
     backup = tmp_path / "notes.json"
     cli("annotations", "export", "--output", str(backup))
     assert LAO_DING in backup.read_text(encoding="utf-8")
+    assert main(["library", "init", str(tmp_path / "other")]) == 0  # a new, empty library (only import makes one)
     cli("annotations", "import", str(backup), library=tmp_path / "other")
     [again] = json.loads(cli("annotations", "list", "--json", library=tmp_path / "other"))
     assert again["made_on"] == LAO_DING

@@ -352,6 +352,7 @@ def test_cli_annotate_correct_export_and_move_work(cli_library: Any, tmp_path: P
     backup = tmp_path / "backup.json"
     assert main(["annotations", *lib, "export", "-o", str(backup)]) == 0
     other = ["--library", str(tmp_path / "other")]
+    assert main(["library", "init", str(tmp_path / "other")]) == 0  # a new, empty library (only import makes one)
     capsys.readouterr()
     assert main(["annotations", *other, "import", str(backup)]) == 0
     assert "2 annotation(s), 1 collection(s), 2 new correction(s)" in capsys.readouterr().out

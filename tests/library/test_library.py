@@ -61,8 +61,12 @@ def test_the_manifest_is_written_under_a_temporary_name_of_its_own(tmp_path: Pat
 
 
 def test_open_without_create_refuses(tmp_path: Path) -> None:
-    with pytest.raises(LibraryError, match="no library here"):
+    with pytest.raises(LibraryError, match=r"^no library at .*none \(there is no such folder\)\.$"):
         Library(tmp_path / "none", create=False)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(LibraryError, match=r"empty \(the folder holds no catalogue.sqlite\)\.$"):
+        Library(tmp_path / "empty", create=False)
+    assert not (tmp_path / "none").exists() and list((tmp_path / "empty").iterdir()) == []
 
 
 def test_a_file_is_not_a_library(tmp_path: Path) -> None:

@@ -54,6 +54,16 @@ def pick_article(parent: QWidget, headlines: Sequence[str], offered: int = 0) ->
     return labels.index(label) if ok and label in labels else None
 
 
+def confirm_new_library(parent: QWidget, folder: str) -> bool:
+    """Whether to make a new, empty library in ``folder``, which holds none (a folder chosen by mistake made one
+    without a word)."""
+    answer = QMessageBox.question(parent, QCoreApplication.translate("MainWindow", "New library"),
+                                  QCoreApplication.translate(
+                                      "MainWindow", "There is no library in %1. Make a new, empty library there?")
+                                  .replace("%1", folder))
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def confirm_delete_collection(parent: QWidget, name: str) -> bool:
     """Whether to delete the collection ``name`` (its articles stay in the library)."""
     answer = QMessageBox.question(parent, QCoreApplication.translate("MainWindow", "Delete collection"),
