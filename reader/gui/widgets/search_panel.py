@@ -59,7 +59,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app.archive import Facets, Hit, Results
-from reader.gui.widgets.flow import ElidedComboBox, FlowLayout
+from reader.gui.widgets.flow import ElidedComboBox, FlowLayout, scrolled
 from reader.search.query import Match, SearchOptions
 
 log = logging.getLogger(__name__)
@@ -472,7 +472,7 @@ class SearchPanel(QWidget):
                               (filters, (self.publication, self.kind, self.date_from, self.date_to))):
             for widget in widgets:
                 flow.addWidget(widget)
-        lay = QVBoxLayout(self)
+        lay = QVBoxLayout()
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(top)
         lay.addLayout(options)
@@ -481,6 +481,8 @@ class SearchPanel(QWidget):
         lay.addWidget(self.facets)
         lay.addWidget(self.list, 1)
         lay.addWidget(self.more)
+        self.list.setMinimumHeight(hit_height(self.list.fontMetrics()))  # a hit at least; the panel scrolls
+        self.contents = scrolled(self, lay)  # rows wrapped at the panel's width never drawn over one another
 
         self.field.returnPressed.connect(self._enter)
         self.field.textChanged.connect(self._field_emptied)
