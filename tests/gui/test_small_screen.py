@@ -215,3 +215,32 @@ out['side'] = win.side.width()
     got = run_window(tmp_path, library_dir, body, scale=2)
     assert all(got["tabs"]), got
     assert not got["pages_cut"], got
+
+
+#: the search syntax opened from the "?" button: the dialog's frame on the screen, its text scrolled to the end
+SYNTAX = """
+win.show(); settle()
+dlg = win.search.show_help(); settle()
+area = win.screen().availableGeometry()
+out['screen'] = [area.width(), area.height()]
+out['dialog'] = [dlg.width(), dlg.height()]
+frame = dlg.frameGeometry()
+out['on_screen'] = area.contains(frame)
+bar = dlg.text.verticalScrollBar()
+out['scrolls'] = bar.maximum()
+out['dbg'] = [dlg.text.document().size().height(), dlg.text.viewport().height()]
+out['text'] = dlg.text.toPlainText()
+dlg.close()
+"""
+
+
+def test_the_search_syntax_fits_the_screen_and_scrolls(tmp_path: Path, library_dir: Path) -> None:
+    """Seen by eye at QT_SCALE_FACTOR=2: the search syntax was a message box 800×1358 on a 1000-pixel screen, its end
+    and its button off it. At scales 1, 2 and 3 (a 533×333 screen, shorter than the text) the dialog is on the screen
+    with room for its frame, and its text, whole, scrolls where it is longer than the screen."""
+    for scale in (1, 2, 3):
+        got = run_window(tmp_path, library_dir, SYNTAX, scale=scale)
+        assert got["dialog"][0] <= got["screen"][0] - 16 and got["dialog"][1] <= got["screen"][1] - 40, (scale, got)
+        assert got["on_screen"], (scale, got)
+        assert "F3 / Shift+F3" in got["text"], "the whole text, its last words too"
+        assert (got["scrolls"] > 0) == (scale == 3), (scale, got["dbg"])

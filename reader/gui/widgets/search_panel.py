@@ -47,7 +47,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QStyle,
@@ -59,6 +58,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app.archive import Facets, Hit, Results
+from reader.gui.dialogs.help_dialog import HelpDialog
 from reader.gui.widgets.flow import ElidedComboBox, FlowLayout, scrolled
 from reader.search.query import Match, SearchOptions
 
@@ -844,5 +844,8 @@ class SearchPanel(QWidget):
         if isinstance(hit, Hit):
             self.hit_opened.emit(hit)
 
-    def show_help(self) -> None:
-        QMessageBox.information(self, self.tr("Search syntax"), syntax_help())
+    def show_help(self) -> HelpDialog:
+        """The search syntax, in a window-modal dialog that fits the screen (its text scrolls)."""
+        dlg = HelpDialog(self.tr("Search syntax"), syntax_help(), self)
+        dlg.open()
+        return dlg
