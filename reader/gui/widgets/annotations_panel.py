@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 
 from reader.annotations.store import Annotation
 from reader.app.sharing import Byline, Visibility
-from reader.gui.widgets.flow import scrolled
+from reader.gui.widgets.flow import PanelScroll
 from reader.gui.widgets.visibility import VisibilityCombo, byline_text
 from reader.model.document import cut_at_word
 
@@ -172,6 +172,8 @@ class AnnotationsPanel(QWidget):
         lib_lay.addWidget(self.in_hits)  # on a line of its own: beside them it squeezed the text filter to "Fil…"
         lib_lay.addWidget(self.library_list, 1)
 
+        self.tabs.setUsesScrollButtons(False)  # both tabs in sight, a name ending in "…" where the dock is narrow
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.addTab(self.article_list, self.tr("This article"))
         self.tabs.addTab(lib_page, self.tr("Library"))
 
@@ -204,12 +206,13 @@ class AnnotationsPanel(QWidget):
         sharing_row.addWidget(self.new_work_label)
         sharing_row.addWidget(self.new_work, 1)
         self._sharing_row = sharing_row
-        lay = QVBoxLayout()
+        lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(self.tabs, 1)
+        # the lists scroll where the dock is shorter than their tabs (its least height fits a small screen); the
+        # buttons under them stay in sight
+        lay.addWidget(PanelScroll(self.tabs, self, least_lines=5), 1)
         lay.addLayout(buttons)
         lay.addLayout(sharing_row)
-        scrolled(self, lay)  # a dock shorter than its lists and buttons scrolls (its least height fits a small screen)
         self.new_work.currentIndexChanged.connect(lambda _i: self.visibility_chosen.emit(self.new_work.value()))
         self.set_sharing(lambda a: Byline("", Visibility.PRIVATE, True), None)
 

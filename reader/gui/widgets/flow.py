@@ -208,8 +208,9 @@ class PanelScroll(QScrollArea):
     #: lines of text the panel is high at least (the rest scrolls)
     LEAST_LINES = 8
 
-    def __init__(self, inner: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(self, inner: QWidget, parent: QWidget | None = None, least_lines: int = LEAST_LINES) -> None:
         super().__init__(parent)
+        self.least_lines = least_lines
         self.setWidget(inner)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -230,7 +231,7 @@ class PanelScroll(QScrollArea):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         least = self._inner().minimumSizeHint()
         bar = self.verticalScrollBar().sizeHint().width()
-        return QSize(least.width() + bar, min(least.height(), self.fontMetrics().lineSpacing() * self.LEAST_LINES))
+        return QSize(least.width() + bar, min(least.height(), self.fontMetrics().lineSpacing() * self.least_lines))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return self._inner().sizeHint() + QSize(self.verticalScrollBar().sizeHint().width(), 0)
