@@ -27,13 +27,20 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QGuiApplication, QUndoStack
+from PySide6.QtCore import QByteArray, QCoreApplication, QDataStream, QEvent, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDockWidget,
-    QLabel,
     QMainWindow,
     QMenu,
     QSplitter,
@@ -67,6 +74,7 @@ from reader.gui.widgets.annotations_panel import AnnotationsPanel
 from reader.gui.widgets.article_list import ArticleList
 from reader.gui.widgets.article_view import ArticleView
 from reader.gui.widgets.collections_panel import CollectionsPanel
+from reader.gui.widgets.flow import ElidedLabel
 from reader.gui.widgets.layout_view import LayoutView
 from reader.gui.widgets.library_tree import LibraryTree
 from reader.gui.widgets.log_view import LogView
@@ -81,6 +89,23 @@ from reader.model.errors import ConnectionLostError
 log = logging.getLogger(__name__)
 #: room left around the first window for the window manager's frame and title bar
 FRAME_MARGIN = QSize(16, 64)
+#: the first run's window (less on a smaller screen) and side panel
+FIRST_SIZE = QSize(1440, 900)
+FIRST_SIDE = 360
+#: a saved window smaller than this share of the first run's area, saved on a smaller screen, is not restored
+SMALL_SHARE = 0.5
+#: the side panel's least width: its three tabs, an issue's date and a page's label whole (at 150 px the Collections
+#: tab was behind scroll arrows, the issues read "2021-01-…" and the pages showed no label)
+SIDE_LEAST = 210
+
+
+def saved_sizes(state: QByteArray) -> list[int] | None:
+    """The sizes a splitter's saved state holds (``QSplitter.saveState``: a marker, a version, the sizes), or None."""
+    stream = QDataStream(state)
+    stream.readInt32(), stream.readInt32()  # the marker and the version
+    count = stream.readInt32()
+    sizes = [stream.readInt32() for _ in range(max(0, min(count, 16)))]
+    return sizes if count > 0 and stream.status() == QDataStream.Status.Ok else None
 
 
 class MainWindow(QMainWindow):
@@ -158,10 +183,13 @@ class MainWindow(QMainWindow):
         self.search.options_changed.connect(self._remember_search_options)
         self.side = QTabWidget(self)
         self.side.setObjectName("sideTabs")
+        self.side.setUsesScrollButtons(False)  # every tab in sight, its name ending in "…" where the panel is narrow
+        self.side.setElideMode(Qt.TextElideMode.ElideRight)
         self.collections = CollectionsPanel(self)
         self.side.addTab(lib_split, self.tr("Library"))
         self.side.addTab(self.search, self.tr("Search"))
         self.side.addTab(self.collections, self.tr("Collections"))
+        self._side_least()
 
         self.article_view = ArticleView(self)
         self.article_view.font_family = serif_family
@@ -173,9 +201,10 @@ class MainWindow(QMainWindow):
         self.reading_split.addWidget(self.layout_view)
         self.reading_split.setStretchFactor(0, 3)  # the reading column before the page
         self.reading_split.setStretchFactor(1, 2)
-        self.article_view.setMinimumWidth(300)  # ~12 CJK characters a line at the default size, never 4
+        # ~10 CJK characters a line at the default size, never 4; with the side panel, the page and the Annotations
+        # dock at their least widths the window fits an 800-pixel-wide screen (QT_SCALE_FACTOR=2 on 1600×1000)
+        self.article_view.setMinimumWidth(250)
         self.layout_view.setMinimumWidth(120)
-        self.side.setMinimumWidth(150)
         self.reading_split.setSizes([600, 460])
         self.main_split = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_split.setObjectName("mainSplitter")
@@ -183,7 +212,7 @@ class MainWindow(QMainWindow):
         self.main_split.addWidget(self.reading_split)
         self.main_split.setStretchFactor(0, 0)  # a narrower window narrows the reading, not the lists…
         self.main_split.setStretchFactor(1, 1)  # …down to the reading column's minimum; F9 hides the lists
-        self.main_split.setSizes([360, 1080])
+        self.main_split.setSizes([FIRST_SIDE, FIRST_SIZE.width() - FIRST_SIDE])
         self.setCentralWidget(self.main_split)
         self.splitters = {"main": self.main_split, "reading": self.reading_split, "library": lib_split}
         self.room = RoomKeeper(self.main_split, self.reading_split, self.side, self.article_view, self.layout_view)
@@ -195,11 +224,12 @@ class MainWindow(QMainWindow):
         self.notes_dock = self._dock(self.notes, self.tr("Annotations"), "annotationsDock", right)
         self.log_view = LogView(parent=self)
         self.log_dock = self._dock(self.log_view, self.tr("Log"), "logDock", bottom)
+        self.tabifyDockWidget(self.problems_dock, self.log_dock)  # side by side, with the studies, wider than a screen
 
         self.setStatusBar(StatusBar(self))  # a long message ends in "…" before the position label, whole in a tooltip
         self.taskbar = TaskBar(self)
         self.statusBar().addPermanentWidget(self.taskbar)
-        self.position = QLabel(self)
+        self.position = ElidedLabel(self)  # a long publication's name ends in "…": the window's least width
         self.position.setObjectName("positionLabel")
         self.statusBar().addPermanentWidget(self.position)
 
@@ -248,23 +278,66 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         s = self.settings
         geometry = s.geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:  # the first run: 1440×900, less on a smaller screen (at 1280×800 it ran off the screen)
-            area = self.screen().availableGeometry()
-            self.resize(min(1440, area.width() - FRAME_MARGIN.width()),
-                        min(900, area.height() - FRAME_MARGIN.height()))
-            self.move(area.topLeft() + QPoint((area.width() - self.width()) // 2 - FRAME_MARGIN.width() // 2,
-                                              (area.height() - self.height()) // 2 - FRAME_MARGIN.height() // 2))
+        # a geometry saved on another screen or at another scale is not this screen's (seen by eye: a window saved at
+        # QT_SCALE_FACTOR=2 reopened at scale 1 816×586 on a 1600×1000 screen, its side panel ~150 px wide)
+        kept = geometry is not None and self.restoreGeometry(geometry) and self._saved_geometry_fits()
+        if not kept:
+            self._first_geometry()
         state = s.window_state()
         if state is not None:
             self.restoreState(state)
         for name, splitter in self.splitters.items():
             data = s.splitter(name)
-            if data is not None:
+            if data is not None and (kept or name == "library"):  # else the panels at their first-run widths
                 splitter.restoreState(data)
+        main = s.splitter("main")
+        #: the side panel's width saved narrower than it can be used at: widened once the window is laid out
+        least = self.side.minimumWidth()
+        self._side_narrow = kept and main is not None and 0 < (saved_sizes(main) or [least])[0] < least
         self.display.restore()
         self.library.fill_recent()
+
+    def _side_least(self) -> None:
+        """The side panel's least width: :data:`SIDE_LEAST`, its tabs whole, and its pages at their least widths (a
+        page wider than the panel's least width widened it)."""
+        self.side.setMinimumWidth(0)
+        self.side.setMinimumWidth(max(SIDE_LEAST, self.side.tabBar().sizeHint().width() + 4,
+                                      self.side.minimumSizeHint().width()))
+
+    def _first_size(self) -> QSize:
+        """The first run's size: :data:`FIRST_SIZE`, less on a smaller screen (at 1280×800 it ran off the screen)."""
+        area = self.screen().availableGeometry()
+        return QSize(min(FIRST_SIZE.width(), area.width() - FRAME_MARGIN.width()),
+                     min(FIRST_SIZE.height(), area.height() - FRAME_MARGIN.height()))
+
+    def _first_geometry(self) -> None:
+        """The first run's size, centred on the screen."""
+        self.setWindowState(self.windowState() & ~(Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen))
+        area = self.screen().availableGeometry()
+        self.resize(self._first_size())
+        self.move(area.topLeft() + QPoint((area.width() - self.width()) // 2 - FRAME_MARGIN.width() // 2,
+                                          (area.height() - self.height()) // 2 - FRAME_MARGIN.height() // 2))
+
+    def _saved_geometry_fits(self) -> bool:
+        """The restored geometry suits the screen the window opens on: saved at this scale, and not far smaller than
+        the first run's size when the screen it was saved on was smaller than this one (or is not known)."""
+        saved, screen = self.settings.geometry_screen(), self.screen()
+        if saved is not None and abs(saved[0] - screen.devicePixelRatio()) > 0.01:
+            return False
+        area, first = screen.availableGeometry(), self._first_size()
+        small = self.width() * self.height() < SMALL_SHARE * first.width() * first.height()
+        grew = saved is None or saved[1] < area.width() or saved[2] < area.height()
+        return not (small and grew)
+
+    def _widen_side(self) -> None:
+        """The side panel (saved narrower than it can be used at) given its first-run width, as far as the window has
+        room for it beside the reading pane's least width."""
+        sizes = self.main_split.sizes()
+        if len(sizes) != 2 or not self.side.isVisibleTo(self):
+            return
+        room = sum(sizes) - self.reading_split.minimumSizeHint().width()
+        side = max(self.side.minimumWidth(), min(FIRST_SIDE, room))
+        self.main_split.setSizes([side, sum(sizes) - side])
 
     def _remember_search_options(self, match: str, ignore_punct: bool) -> None:
         """The search switch and punctuation button are remembered as soon as they change."""
@@ -275,6 +348,9 @@ class MainWindow(QMainWindow):
         s = self.settings
         self.navigation.remember_place()
         s.set_geometry(self.saveGeometry())
+        screen = self.screen()
+        area = screen.availableGeometry()
+        s.set_geometry_screen(screen.devicePixelRatio(), area.width(), area.height())
         s.set_window_state(self.saveState())
         for name, splitter in self.splitters.items():
             s.set_splitter(name, splitter.saveState())
@@ -287,6 +363,13 @@ class MainWindow(QMainWindow):
         """The application quits, maybe with no window closed (a Windows log-off): the place waiting for its
         pause is stored."""
         self.navigation.flush_place()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._side_least()  # laid out in the style and the language shown
+        if self._side_narrow:
+            self._side_narrow = False
+            self._widen_side()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)

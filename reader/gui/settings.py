@@ -72,6 +72,18 @@ class Settings:
     def set_geometry(self, value: QByteArray) -> None:
         self.qs.setValue("window/geometry", value)
 
+    def geometry_screen(self) -> tuple[float, int, int] | None:
+        """(device pixel ratio, available width, available height) of the screen the geometry was saved on, in logical
+        pixels; None where not known (saved by an older version)."""
+        try:
+            scale, width, height = (float(x) for x in str(self.qs.value("window/screen", "") or "").split(","))
+        except ValueError:
+            return None
+        return (scale, int(width), int(height)) if scale > 0 and width > 0 and height > 0 else None
+
+    def set_geometry_screen(self, scale: float, width: int, height: int) -> None:
+        self.qs.setValue("window/screen", f"{scale:g},{width},{height}")
+
     def window_state(self) -> QByteArray | None:
         return self._bytes("window/state")
 

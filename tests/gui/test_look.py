@@ -536,7 +536,9 @@ def test_with_the_annotations_dock_open_the_side_panels_labels_are_whole(make_wi
         for width in (win.side.width(), win.side.minimumWidth()):  # as the window has it; dragged to its narrowest
             win.main_split.setSizes([width, sum(win.main_split.sizes()) - width])
             qtbot.wait(20)
-            assert win.side.width() <= max(width, 200), "the panels do not widen the side panel much"
+            # a few pixels the reading column's room keeper gives back to the panel (its least width is 226 now, 150
+            # when this allowed 200)
+            assert win.side.width() <= max(width + 8, 200), "the panels do not widen the side panel much"
             assert not _cut(panel, qtbot), (win.side.width(), _cut(panel, qtbot))
             if panel is win.search:
                 assert win.search.field.width() >= min(200, panel.width() - 40), "room to type the query"

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 
 from reader.annotations.store import Annotation
 from reader.app.sharing import Byline, Visibility
+from reader.gui.widgets.flow import PanelScroll
 from reader.gui.widgets.visibility import VisibilityCombo, byline_text
 from reader.model.document import cut_at_word
 
@@ -160,15 +161,19 @@ class AnnotationsPanel(QWidget):
         self.library_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.library_list.setItemDelegate(LinesDelegate(self.library_list))
         lib_page = QWidget(self)
-        filters = QHBoxLayout()
-        filters.addWidget(self.tag_filter)
-        filters.addWidget(self.text_filter, 1)
+        # the text filter on a row of its own, the tags under it: beside them it was ~120 px in the dock's first width
+        tags = QHBoxLayout()
+        tags.addWidget(self.tag_filter)
+        tags.addStretch(1)
         lib_lay = QVBoxLayout(lib_page)
         lib_lay.setContentsMargins(0, 0, 0, 0)
-        lib_lay.addLayout(filters)
+        lib_lay.addWidget(self.text_filter)
+        lib_lay.addLayout(tags)
         lib_lay.addWidget(self.in_hits)  # on a line of its own: beside them it squeezed the text filter to "Fil…"
         lib_lay.addWidget(self.library_list, 1)
 
+        self.tabs.setUsesScrollButtons(False)  # both tabs in sight, a name ending in "…" where the dock is narrow
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.addTab(self.article_list, self.tr("This article"))
         self.tabs.addTab(lib_page, self.tr("Library"))
 
@@ -179,11 +184,19 @@ class AnnotationsPanel(QWidget):
         for button in (self.note_button, self.edit_button, self.delete_button):
             # narrower than the style's least button width where the dock is narrow (the reading column's room)
             button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text().replace("&", "")) + 16)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.note_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
+        # the note on a row of its own, Edit and Delete under it on the right: on one row the three made the dock
+        # ~225 px at least, and with the side panel and the reading column a window at QT_SCALE_FACTOR=2 wider than
+        # its 800-pixel screen, "Delete" off it (seen by eye)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note_button)
+        note_row.addStretch(1)
+        buttons = QVBoxLayout()
+        buttons.addLayout(note_row)
+        edit_row = QHBoxLayout()
+        edit_row.addStretch(1)
+        edit_row.addWidget(self.edit_button)
+        edit_row.addWidget(self.delete_button)
+        buttons.addLayout(edit_row)
         # a shared library only: who sees the notes, collections and corrections made from now on
         self.new_work = VisibilityCombo(Visibility.PRIVATE, self)
         self.new_work.setObjectName("newWorkVisibility")
@@ -192,9 +205,12 @@ class AnnotationsPanel(QWidget):
         sharing_row = QHBoxLayout()
         sharing_row.addWidget(self.new_work_label)
         sharing_row.addWidget(self.new_work, 1)
+        self._sharing_row = sharing_row
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(self.tabs, 1)
+        # the lists scroll where the dock is shorter than their tabs (its least height fits a small screen); the
+        # buttons under them stay in sight
+        lay.addWidget(PanelScroll(self.tabs, self, least_lines=5), 1)
         lay.addLayout(buttons)
         lay.addLayout(sharing_row)
         self.new_work.currentIndexChanged.connect(lambda _i: self.visibility_chosen.emit(self.new_work.value()))
@@ -230,7 +246,7 @@ class AnnotationsPanel(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         """A dock beside the reading view, not a third column as wide as it."""
-        return QSize(260, 400)
+        return QSize(220, 400)
 
     # content --------------------------------------------------------------------------
     def set_sharing(self, byline: Callable[[Annotation], Byline], new_work: Visibility | None) -> None:
@@ -239,6 +255,9 @@ class AnnotationsPanel(QWidget):
         self._byline = byline
         self.new_work.setVisible(new_work is not None)
         self.new_work_label.setVisible(new_work is not None)
+        # hidden in a dock not shown yet, the row kept its least width (a folder library's dock opened ~280 px wide at
+        # least, and the window grew wider than an 800-pixel screen)
+        self._sharing_row.invalidate()
         if new_work is not None:
             self.new_work.set_value(new_work)
 

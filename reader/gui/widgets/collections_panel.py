@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton,
 
 from reader.annotations.store import Collection
 from reader.app.sharing import Byline, Visibility
-from reader.gui.widgets.flow import FlowLayout
+from reader.gui.widgets.flow import FlowLayout, scrolled
 from reader.gui.widgets.visibility import VisibilityCombo, byline_text
 from reader.library.catalogue import NotFoundError
 from reader.text.chars import opens_on_quote
@@ -65,7 +65,7 @@ class CollectionsPanel(QWidget):
         row_vis = FlowLayout()
         row_vis.addWidget(self.visibility_label)
         row_vis.addWidget(self.visibility)
-        lay = QVBoxLayout(self)
+        lay = QVBoxLayout()
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.names, 1)
         lay.addLayout(row_vis)
@@ -73,6 +73,9 @@ class CollectionsPanel(QWidget):
         lay.addWidget(QLabel(self.tr("Articles:"), self))
         lay.addWidget(self.items, 2)
         lay.addLayout(row2)
+        for listing in (self.names, self.items):  # two rows at least; the panel scrolls
+            listing.setMinimumHeight(2 * listing.fontMetrics().lineSpacing() + 2 * listing.frameWidth() + 4)
+        scrolled(self, lay)  # its buttons wrapped at the panel's width never drawn over the lists
         self.collections: list[Collection] = []
         self._headline: Callable[[str], str] = lambda key: key
         #: the article a piece the reader split off was merged into by the reader's own correction, else None

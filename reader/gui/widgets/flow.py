@@ -8,16 +8,20 @@ row where they do not; :class:`ElidedComboBox` ends a choice too long for its bo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
+    QLabel,
     QLayout,
     QLayoutItem,
+    QScrollArea,
     QSizePolicy,
     QStyle,
     QStyleOptionComboBox,
     QStylePainter,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -158,3 +162,89 @@ class ElidedComboBox(QComboBox):
         opt.currentText = self.fontMetrics().elidedText(opt.currentText, Qt.TextElideMode.ElideRight,
                                                         self._label_width())
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that, where it is too narrow for its text, ends it in "…" (whole in its tooltip); its least
+    width is a few characters, not its text's (the status bar's position label, a long publication's name and date,
+    made the window's least width wider than an 800-pixel screen)."""
+
+    #: characters the label keeps at least
+    LEAST = 8
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("x" * self.LEAST)), hint.height())
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self._tip()
+
+    def is_elided(self) -> bool:
+        """The text is too long for the label: shown ending in "…"."""
+        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
+
+    def _tip(self) -> None:
+        self.setToolTip(self.text() if self.is_elided() else "")
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._tip()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        painter = QStylePainter(self)
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawItemText(rect, int(self.alignment()), self.palette(), self.isEnabled(), text, self.foregroundRole())
+
+
+class PanelScroll(QScrollArea):
+    """A panel's contents, scrolled up and down where the panel is shorter than they are laid out (rows that wrap, in a
+    :class:`FlowLayout` or a word-wrapped label, are as high as their width needs); as wide as they are at least.
+
+    Seen by eye at QT_SCALE_FACTOR=2 (an 800×500 screen): a side panel shorter than its rows wrapped at its width
+    drew the search's count over the date fields — the window's layout cannot ask a height for a width."""
+
+    #: lines of text the panel is high at least (the rest scrolls)
+    LEAST_LINES = 8
+
+    def __init__(self, inner: QWidget, parent: QWidget | None = None, least_lines: int = LEAST_LINES) -> None:
+        super().__init__(parent)
+        self.least_lines = least_lines
+        self.setWidget(inner)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields in it take the focus, not the area
+        inner.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # its contents' least size changed (a row shown or hidden): the panel's too
+        return super().eventFilter(watched, event)
+
+    def _inner(self) -> QWidget:
+        inner = self.widget()
+        assert inner is not None
+        return inner
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        least = self._inner().minimumSizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(least.width() + bar, min(least.height(), self.fontMetrics().lineSpacing() * self.least_lines))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self._inner().sizeHint() + QSize(self.verticalScrollBar().sizeHint().width(), 0)
+
+
+def scrolled(panel: QWidget, layout: QLayout) -> PanelScroll:
+    """Lay ``panel`` out with ``layout`` inside a :class:`PanelScroll` that fills it (the widgets ``layout`` holds
+    move into it); the scroll area."""
+    inner = QWidget(panel)
+    inner.setObjectName(f"{panel.objectName()}Contents")
+    inner.setLayout(layout)
+    area = PanelScroll(inner, panel)
+    outer = QVBoxLayout(panel)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(area)
+    return area

@@ -47,7 +47,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QStyle,
@@ -59,7 +58,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app.archive import Facets, Hit, Results
-from reader.gui.widgets.flow import ElidedComboBox, FlowLayout
+from reader.gui.dialogs.help_dialog import HelpDialog
+from reader.gui.widgets.flow import ElidedComboBox, FlowLayout, scrolled
 from reader.search.query import Match, SearchOptions
 
 log = logging.getLogger(__name__)
@@ -472,7 +472,7 @@ class SearchPanel(QWidget):
                               (filters, (self.publication, self.kind, self.date_from, self.date_to))):
             for widget in widgets:
                 flow.addWidget(widget)
-        lay = QVBoxLayout(self)
+        lay = QVBoxLayout()
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(top)
         lay.addLayout(options)
@@ -481,6 +481,8 @@ class SearchPanel(QWidget):
         lay.addWidget(self.facets)
         lay.addWidget(self.list, 1)
         lay.addWidget(self.more)
+        self.list.setMinimumHeight(hit_height(self.list.fontMetrics()))  # a hit at least; the panel scrolls
+        self.contents = scrolled(self, lay)  # rows wrapped at the panel's width never drawn over one another
 
         self.field.returnPressed.connect(self._enter)
         self.field.textChanged.connect(self._field_emptied)
@@ -842,5 +844,8 @@ class SearchPanel(QWidget):
         if isinstance(hit, Hit):
             self.hit_opened.emit(hit)
 
-    def show_help(self) -> None:
-        QMessageBox.information(self, self.tr("Search syntax"), syntax_help())
+    def show_help(self) -> HelpDialog:
+        """The search syntax, in a window-modal dialog that fits the screen (its text scrolls)."""
+        dlg = HelpDialog(self.tr("Search syntax"), syntax_help(), self)
+        dlg.open()
+        return dlg

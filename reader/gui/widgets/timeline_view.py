@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.gui.widgets.flow import ElidedComboBox
 from reader.search.timeline import UNDATED, Bucket, Timeline
 
 #: one colour per query (Okabe–Ito, readable by colour-blind readers), repeating
@@ -64,7 +65,9 @@ class TimelineChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timelineChart")
-        self.setMinimumSize(320, 120)  # bars still readable; 200 left a small window ~8 lines of text (seen by eye)
+        # bars still readable; 200 left a small window ~8 lines of text (seen by eye), 320×120 made the window's least
+        # size larger than an 800×500 screen (QT_SCALE_FACTOR=2 on 1600×1000)
+        self.setMinimumSize(240, 90)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
         self.series: list[Timeline] = []
@@ -316,7 +319,7 @@ class TimelineView(QWidget):
         self.by.setAccessibleName(self.tr("Period"))
         self.by.addItem(self.tr("By year"), "year")
         self.by.addItem(self.tr("By month"), "month")
-        self.measure = QComboBox(self)
+        self.measure = ElidedComboBox(self, contents=12)  # "Share of the library's articles" ends in "…" where narrow
         self.measure.setAccessibleName(self.tr("Measure"))
         self.measure.addItem(self.tr("Matching articles"), "articles")
         self.measure.addItem(self.tr("Share of the library's articles"), "relative")
