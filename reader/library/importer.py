@@ -1192,6 +1192,8 @@ class _FormerSelves:
         self.pending: list[_Pending] = []
         #: the bytes (sha256) files of this import had before they changed → the file
         self.changed: dict[str, str] = {}
+        #: (folder, folder) a file of this import was found moved from and to, unchanged (a folder renamed)
+        self.folders_moved: set[tuple[Path, Path]] = set()
 
     def say_changed_twin(self, job: _Job, report: ImportReport) -> None:
         """Keep the bytes a file the library holds had before it changed; say so of a new file that was its copy
@@ -1274,7 +1276,8 @@ class _FormerSelves:
         for held in self.pending:
             live = [self.gone[i] for i in held.candidates if library.source(self.gone[i].path) is not None
                     and not Path(self.gone[i].path).exists()]
-            if len(live) == 1 and wanted[live[0].id] == 1:
+            if len(live) == 1 and wanted[live[0].id] == 1 and self._same_day_or_moved_with(library, held, live[0],
+                                                                                             report):
                 chars += self._claim(library, held, live[0], report, store)
                 continue
             chars += store(held.job, held.read, held.meta)
@@ -1282,6 +1285,17 @@ class _FormerSelves:
                 self._say_unsure(held, live, wanted, report)
         self.pending.clear()
         return chars
+
+    def _same_day_or_moved_with(self, library: Library, held: _Pending, source: SourceInfo,
+                                report: ImportReport) -> bool:
+        """Whether a gone file is taken to be a new one that reads nearly as it: of the same issue date; of another
+        day only when another file of its folder was found moved, unchanged, into the new file's folder by this import
+        (a dated folder renamed). A day's folder deleted and another day's page imported that repeats most of it (a
+        reprint, the adverts of the day before) is not that page moved: said, both kept (seen in review)."""
+        if _issue_date(library, source.id) == (held.meta.date or ""):
+            return True
+        moved = self.folders_moved | {(Path(old).parent, Path(new).parent) for new, old in report.moved}
+        return (Path(source.path).parent, held.job.path.parent) in moved
 
     def _claim(self, library: Library, held: _Pending, source: SourceInfo, report: ImportReport,
                store: Callable[[_Job, ReadFile, StoreMeta], int]) -> int:
@@ -1300,7 +1314,10 @@ class _FormerSelves:
         path = held.job.path
         names = " and ".join(display_path(s.path) for s in live)
         why = (f"it reads nearly as {names}, no longer there" if len(live) > 1 else
-               f"it reads nearly as {names}, no longer there, as another new file of this import does")
+               f"it reads nearly as {names}, no longer there, as another new file of this import does"
+               if wanted[live[0].id] > 1 else
+               f"it reads nearly as {names}, no longer there, a page of another day, and nothing else of that folder "
+               "was found moved with it")
         report.warnings.append((str(path), (
             f"{display_path(path)}: {why}; it was not taken for {'either' if len(live) > 1 else 'it'} and was imported "
             f"as a file of its own — the articles of the file{'s' if len(live) > 1 else ''} no longer there and your "
@@ -1553,6 +1570,8 @@ def _store(library: Library, job: _Job, read: ReadFile, meta: StoreMeta, report:
                                 size=job.stat.st_size)
     known_terms.update(zip(result.article_nums, read.terms, strict=False))
     report.imported.append(str(path))
+    if job.moved_from:
+        formers.folders_moved.add((Path(job.moved_from).parent, path.parent))
     if job.refiled:
         report.warnings.append((str(path), f"{display_path(job.moved_from)} moved to {display_path(path)}: "
                                            f"{job.refiled}"))
@@ -1617,7 +1636,9 @@ def _moved(library: Library, job: _Job, report: ImportReport, referenced: set[Pa
 def _refiled(library: Library, job: _Job, where: _Where) -> str:
     """What a moved file's articles are now when its new path (its folders' names, its sidecars) files it otherwise
     than where the library holds it ("" when it files it the same): a folder ``2021-01-30`` renamed ``2021-01-31``
-    dates its pages the 31st. Only a file whose path tells something else, or that has sidecars, is read to know."""
+    dates its pages the 31st. Only a file whose path tells something else, or that has sidecars, is read to know; and
+    only what its old path told is taken from the new one: a file filed by an import's ``--publication``/``--date``
+    stays so filed wherever it is moved."""
     assert job.known is not None
     try:
         side = where.sidecars(job.path)
@@ -1637,6 +1658,9 @@ def _refiled(library: Library, job: _Job, where: _Where) -> str:
     except BroadsheetError:
         return ""
     meta, first_page = decide_metadata(job.path, read.metadata, side, where.flags)
+    was, _ = decide_metadata(Path(job.moved_from), read.metadata, side, where.flags)
+    if (was.publication, was.date, was.edition) != (publication, date or "", edition or ""):
+        return ""  # filed otherwise than its old path said (an earlier import's --publication/--date): kept so
     pages = read.rows.pages
     if first_page is None or not (len(pages) == 1 or where.flags.get("page") is not None):
         first_page = pages[0].number if pages else number

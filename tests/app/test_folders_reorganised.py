@@ -26,6 +26,8 @@ from reader.cli.main import main
 DATA = Path(__file__).resolve().parents[1] / "data"
 WETZEL = DATA / "samples" / "hocr" / "tesseract303_wetzel_1901"
 #: the People's Daily page of the tester: a headline, a byline and three sentences a line
+#: another page of the day, nothing of it in :data:`PAGE`
+OTHER_PAGE = "春节前的菜篮子\n本报记者 赵六\n各地蔬菜供应充足，价格平稳。\n市场监管部门加强巡查。\n"
 PAGE = ("亚太经合组织会议开幕\n本报记者 王五\nAPEC领导人非正式会议今天在北京开幕。\n上海代表团出席。\n"
         "各国领导人就贸易问题交换了意见。\n")
 
@@ -178,7 +180,9 @@ def day29(tmp_path: Path) -> Path:
 def test_a_file_moved_and_edited_at_once_is_read_as_edited_and_the_work_follows(cli: Cli, day29: Path) -> None:
     """The tester's case: a note on 上海代表团出席, the sentence deleted and the folder renamed to the next day: the
     import said the file no longer there (its articles and the work kept) and imported the new one, two copies of the
-    article, the note on the stale one still showing the deleted sentence."""
+    article, the note on the stale one still showing the deleted sentence. Another page of the day, unchanged, moves
+    with it: the folder was renamed."""
+    (day29 / "人民日报" / "2021-01-29" / "01.txt").write_text(OTHER_PAGE, encoding="utf-8")
     cli("import", str(day29), "--quiet")
     [hit] = cli.hits("APEC")
     cli("annotations", "add", hit["article"], "--quote", "上海代表团出席", "--note", "deleted since")
@@ -240,10 +244,11 @@ def test_two_new_files_reading_nearly_as_one_gone_file_are_said_and_nothing_is_t
 def test_the_seed_page_moved_to_another_day_and_edited_keeps_its_corrections_notes_and_collection(
         cli: Cli, tmp_path: Path) -> None:
     """tests/data's seed page (a People's Daily page of 15 articles) in a dated folder: a word corrected, a note, a
-    collection; a paragraph removed and the folder renamed to the next day. One copy, dated the new day; the work on
-    the articles still there follows them."""
+    collection; a paragraph removed and the folder renamed to the next day (another page of the day moved with it,
+    unchanged). One copy, dated the new day; the work on the articles still there follows them."""
     day = tmp_path / "src" / "人民日报" / "2021-01-29"
     day.mkdir(parents=True)
+    (day / "01.txt").write_text(OTHER_PAGE, encoding="utf-8")
     text = (DATA / "text" / "seed_page.txt").read_text(encoding="utf-8")
     (day / "04.txt").write_text(text, encoding="utf-8")
     cli("import", str(tmp_path / "src"), "--quiet")
@@ -269,3 +274,28 @@ def test_the_seed_page_moved_to_another_day_and_edited_keeps_its_corrections_not
     [note] = cli.notes()
     assert (note["article"], note["status"]) == (article, "attached")
     assert cli("collection", "show", "C1", "--ids").split() == [article]
+
+
+def test_a_days_folder_deleted_and_another_days_page_repeating_it_is_said_not_taken_for_it(cli: Cli,
+                                                                                            day29: Path) -> None:
+    """Seen in review: the 29th's folder deleted, then the 30th's page, repeating most of the 29th's, imported — it
+    took the 29th's source over (re-dated, its text replaced, the note moved to the other day's page). Nothing of its
+    folder moved with it: said, both kept."""
+    cli("import", str(day29), "--quiet")
+    [hit] = cli.hits("APEC")
+    cli("annotations", "add", hit["article"], "--quote", "上海代表团出席", "--note", "N1")
+    shutil.rmtree(day29 / "人民日报" / "2021-01-29")
+    day30 = day29 / "人民日报" / "2021-01-30"
+    day30.mkdir()
+    (day30 / "02.txt").write_text(PAGE.replace("上海代表团出席。\n", ""), encoding="utf-8")
+
+    cli("import", str(day29), "--quiet")
+
+    said = cli.err
+    assert (f"{day30}/02.txt: it reads nearly as {day29}/人民日报/2021-01-29/02.txt, no longer there, a page of "
+            "another day, and nothing else of that folder was found moved with it; it was not taken for it"
+            ) in said, said
+    assert sorted(h["date"] for h in cli.hits("APEC")) == ["2021-01-29", "2021-01-30"]
+    [note] = cli.notes()
+    assert (note["article"], note["status"]) == (hit["article"], "attached")
+    assert "上海代表团出席" in cli("show", hit["article"])
