@@ -11,6 +11,10 @@ parentheses, ``"phrases"`` (also “…” and 「…」), and filters
 on pages 3 and 4 is on page:4), ``kind:article``, ``headline:TEXT``, ``issue:N`` (an issue id)
 and ``article:ID``. Filter values may be quoted.
 
+Operators typed full-width, as a Chinese input method gives them (``ＯＲ``, ``－``, ``＂``, ``～``, ``ｄａｔｅ：``), are
+the operators; the words keep the characters they were typed with. A phrase glued to a word (no space between:
+``中国“一带一路”``, ``“一带一路”建设``) continues that word: one term, as text pasted from an article reads.
+
 Semantics
 ---------
 Every term is folded like the text (:func:`reader.text.forms.fold_query`).
@@ -130,14 +134,13 @@ _TOKEN = re.compile(
 )
 
 
-def _field_tokens(m: re.Match[str]) -> list[tuple[str, Any]]:
+def _field_tokens(m: re.Match[str], typed: str) -> list[tuple[str, Any]]:
     """The tokens of ``name:value``: a filter, ``NOT`` and a filter for ``-name:value`` (it was the text
     "name:value", silently), or for a name that is no filter the word with a colon in it."""
     name = m.group("field").lower()
     neg = [("not", None)] if m.group("neg") else []
     if name not in FIELDS:
-        word = m.group(0).strip()
-        return neg + [("text", word[1:] if neg else word)]
+        return neg + [("text", typed[1:] if neg else typed)]
     if m.group("range") is not None:
         lo, _, hi = m.group("range").partition(" TO ")
         value = f"{lo.strip().strip('*')}..{hi.strip().strip('*')}"
@@ -148,38 +151,76 @@ def _field_tokens(m: re.Match[str]) -> list[tuple[str, Any]]:
     return [*neg, ("filter", Filter(name, value))]
 
 
+#: full-width ASCII (what a Chinese input method types: ＯＲ, －, ＂, ～, ＊, ：) read as ASCII where the query's
+#: operators are recognised: one character for one, so a word keeps the characters it was typed with
+_ASCII_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+#: the operators a term itself may hold (``word*``, ``wo?d``, ``term~N``), typed full-width
+_TERM_OPERATORS = str.maketrans("＊？～", "*?~")
+
+
 def _tokens(query: str) -> list[tuple[str, Any]]:
+    """The tokens of ``query``. Its operators, parentheses, quotes and filters are recognised in its width-folded
+    form (``上海 ＯＲ 北京`` is ``上海 OR 北京``); a word or phrase keeps the characters as typed. A phrase glued to a
+    word (no space between: ``中国“一带一路”``) continues that word: the text pasted from an article is one term."""
+    wide = query.translate(_ASCII_WIDTH)
     out: list[tuple[str, Any]] = []
+    glued: tuple[int, int, int] | None = None  # (index in out, start and end in query) of the last text token
     pos = 0
-    while pos < len(query):
-        if query[pos:].strip() == "":
+    while pos < len(wide):
+        if wide[pos:].strip() == "":
             break
-        m = _TOKEN.match(query, pos)
+        m = _TOKEN.match(wide, pos)
         if not m or m.end() == pos:
             raise _error(QT_TRANSLATE_NOOP("query", "query: cannot read {rest!r}"), rest=query[pos:])
         pos = m.end()
-        if m.group("lp"):
-            out.append(("(", None))
-        elif m.group("rp"):
-            out.append((")", None))
-        elif m.group("field"):
-            out.extend(_field_tokens(m))
-        elif m.group("q"):
-            out.append(_quoted(m.group("qv"), m.group("qd")))
-        else:
-            word = m.group("word")
-            if word in ("AND", "&&"):
-                out.append(("and", None))
-            elif word in ("OR", "||"):
-                out.append(("or", None))
-            elif word in ("NOT", "!") or word == "-" and query[pos:pos + 1] in _OPENING:  # -"a phrase", -(a OR b)
-                out.append(("not", None))
-            elif word.startswith("-") and len(word) > 1:
-                out.append(("not", None))
-                out.append(("text", word[1:]))
-            else:
-                out.append(("text", word))
+        span = _text_span(m, pos)
+        if span is not None and glued is not None and glued[2] == span[0] and (
+                m.group("q") or wide[span[0] - 1] in _CLOSING):
+            # glued to the text token before it across a quote: one term, the characters as typed
+            out[glued[0]] = ("text", query[glued[1]:span[1]])
+            glued = (glued[0], glued[1], span[1])
+            continue
+        out.extend(_token(m, wide, query, pos))
+        glued = (len(out) - 1, *span) if span is not None and out[-1][0] == "text" else None
     return out
+
+
+#: what closes a quoted phrase (a word glued after it continues the phrase)
+_CLOSING = frozenset('"”」』')
+
+
+def _text_span(m: re.Match[str], pos: int) -> tuple[int, int] | None:
+    """``(start, end)`` in the query of a text token that may be glued to its neighbours (a word, less a minus
+    before it, or a phrase without ``~N``; no operator), else None."""
+    if m.group("q"):
+        return (m.start("q"), pos) if m.group("qd") is None else None
+    word = m.group("word")
+    if word is None or word in ("AND", "&&", "OR", "||", "NOT", "!", "-"):
+        return None
+    return m.start("word") + word.startswith("-"), m.end("word")
+
+
+def _token(m: re.Match[str], wide: str, query: str, pos: int) -> list[tuple[str, Any]]:
+    """The tokens of one match of :data:`_TOKEN` over the width-folded query ``wide`` (``query``: as typed)."""
+    if m.group("lp"):
+        return [("(", None)]
+    if m.group("rp"):
+        return [(")", None)]
+    if m.group("field"):
+        return _field_tokens(m, query[m.start():m.end()].strip())
+    if m.group("q"):
+        return [_quoted(query[m.start("qv"):m.end("qv")], m.group("qd"))]
+    word = m.group("word")
+    typed = query[m.start("word"):m.end("word")]
+    if word in ("AND", "&&"):
+        return [("and", None)]
+    if word in ("OR", "||"):
+        return [("or", None)]
+    if word in ("NOT", "!") or word == "-" and wide[pos:pos + 1] in _OPENING:  # -"a phrase", -(a OR b)
+        return [("not", None)]
+    if word.startswith("-") and len(word) > 1:
+        return [("not", None), ("text", typed[1:])]
+    return [("text", typed)]
 
 
 #: The widest proximity a query may ask for (characters or words)
@@ -537,9 +578,10 @@ def make_term(raw: str, options: SearchOptions = DEFAULT_OPTIONS) -> Term | None
 
     ``word*``/``wo?d``: a Latin wildcard; ``term~N`` (N ≤ 2): up to N character edits (one word or one
     CJK run). Raises :class:`QueryError` for a wildcard in CJK or a fuzzy term of several pieces. None too
-    for a term holding an unreadable character (〓): a gap in the OCR matches nothing.
+    for a term holding an unreadable character (〓): a gap in the OCR matches nothing. Operators typed full-width
+    (＊, ？, ～) are the ASCII ones.
     """
-    raw = raw.strip()
+    raw = raw.strip().translate(_TERM_OPERATORS)
     if UNREADABLE in raw:
         return None
     fuzzy = _FUZZY_RE.fullmatch(raw)

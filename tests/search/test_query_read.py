@@ -1,0 +1,134 @@
+"""How a query's words are read, each checked against a BRUTE-FORCE scan of the texts in every mode: a word of
+punctuation alone is left out and said (a query of nothing else refused), the unreadable-glyph mark 〓 finds the
+mark the text holds, operators typed full-width are operators, and a phrase glued to a word continues it — in
+search, concordance and timeline alike."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from reader.index import store as sindex
+from reader.library.catalogue import Library, StoreMeta
+from reader.model.document import Article, Document, Line, Page, Part, Span
+from reader.search.concordance import concordance
+from reader.search.engine import Match, Searcher, SearchOptions
+from reader.search.query import And, Not, Or, Text, parse
+from reader.search.timeline import timeline
+from reader.text.forms import fold_text
+
+MODES = [SearchOptions(), SearchOptions(Match.EXACT), SearchOptions(Match.VARIANTS), SearchOptions(ignore_punct=True),
+         SearchOptions(Match.EXACT, True), SearchOptions(Match.VARIANTS, True)]
+MODE_IDS = [f"{o.match.value}{'-punct' if o.ignore_punct else ''}" for o in MODES]
+
+TEXTS = [
+    "The king of London spoke. 上海，日本代表团到达。",
+    "The king came; the queen stayed. 上海、日本",
+    "London bridge 北京 上海",
+    "queen and king & london / paris ... 上海 · 日本",
+    "惟不知拳足相〓、於情愛有所引起否",
+    "長嗣開〓乃福粉之〓〓之",
+    "拳足相打、甫吿上漲、〓突轉下降",
+    "中国“一带一路”建设继续推进。",
+    "中国经济稳步复苏，学者认为“一带一路”建设继续推进。",
+    "中国 一带一路 港口",
+    "l'œuvre du Congrès; ŒUVRE complète; Æsop and æther",
+    "oeuvre, aether, Aesop",
+    "ＡＢＣ full width; ABC half width",
+]
+
+
+def _store(lib: Library, texts: list[str]) -> None:
+    for i, text in enumerate(texts):
+        doc = Document(source=f"/{i}", format="text", pages=[Page(number=1, lines=[Line("l", text)])],
+                       articles=[Article("a", parts=[Part("paragraph", text, [Span(0, len(text), "l", 0)])])])
+        lib.store_document(doc, StoreMeta("P", f"19{50 + i}-01-01"), path=f"/{i}", sha256=str(i))
+    sindex.sync(lib)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Searcher, dict[str, str]]]:
+    lib = Library(tmp_path_factory.mktemp("readlib"))
+    _store(lib, TEXTS)
+    ids = {aid: int(src.strip("/")) for aid, src in lib.conn.execute(
+        "SELECT a.id, s.path FROM articles a JOIN sources s ON s.id = a.source_id")}
+    searcher = Searcher(lib)
+    yield searcher, {aid: TEXTS[n] for aid, n in ids.items()}
+    searcher.close()
+    lib.close()
+
+
+# ---------------------------------------------------------------- brute force, written apart from the engine
+
+def _word(texts: dict[str, str], word: str) -> set[str]:
+    """Articles holding ``word`` as a whole word of the folded text (a CJK run anywhere)."""
+    w = fold_text(word)
+    rx = re.compile(re.escape(w) if "\u4e00" <= w[0] <= "\u9fff" else rf"(?<!\w){re.escape(w)}(?!\w)")
+    return {aid for aid, t in texts.items() if rx.search(fold_text(t))}
+
+
+def _run(texts: dict[str, str], pattern: str) -> dict[str, int]:
+    """Article → occurrences of ``pattern`` in its folded text, where there are any."""
+    out = {aid: len(re.findall(pattern, fold_text(t))) for aid, t in texts.items()}
+    return {aid: n for aid, n in out.items() if n}
+
+
+# ---------------------------------------------------------------- 4. operators typed full-width
+
+def test_operators_typed_full_width_are_operators() -> None:
+    """A Chinese input method types ＯＲ, －, ＂ and ～: 上海 ＯＲ 北京 was the three words 上海, ＯＲ, 北京."""
+    for wide, ascii_ in (("上海 ＯＲ 北京", "上海 OR 北京"), ("king ＡＮＤ queen", "king AND queen"),
+                         ("上海 ＮＯＴ 北京", "上海 NOT 北京"), ("上海 －北京", "上海 -北京"),
+                         ("上海 －＂北京 天津＂", '上海 -"北京 天津"'), ("＂上海 北京＂～５", '"上海 北京"~5'),
+                         ("ｐｕｂｌｉｃａｔｉｏｎ：人民日报 上海", "publication:人民日报 上海"),
+                         ("（上海 ＯＲ 北京） ＆＆ 日本", "(上海 OR 北京) && 日本")):
+        assert parse(wide) == parse(ascii_), wide
+    # a word keeps the characters it was typed with (exact mode tells Ａ from A)
+    assert parse("ＡＢＣ") == Text("ＡＢＣ")
+    assert parse("上海－北京") == Text("上海－北京")
+    assert parse("ＯＲＥ") == Text("ＯＲＥ")
+
+
+@pytest.mark.parametrize("options", MODES, ids=MODE_IDS)
+def test_full_width_operators_find_what_the_ascii_ones_find(corpus, options: SearchOptions) -> None:  # type: ignore[no-untyped-def]
+    searcher, texts = corpus
+    for wide, ascii_ in (("上海 ＯＲ 北京", "上海 OR 北京"), ("king ＡＮＤ queen", "king AND queen"),
+                         ("king ＯＲ queen", "king OR queen"), ("上海 －北京", "上海 -北京"), ("ki＊", "ki*"),
+                         ("quen～１", "quen~1")):
+        assert searcher.matching_ids(wide, options=options) == searcher.matching_ids(ascii_, options=options), wide
+    assert searcher.matching_ids("上海 ＯＲ 北京", options=options) == _word(texts, "上海") | _word(texts, "北京")
+    assert searcher.matching_ids("上海 －北京", options=options) == _word(texts, "上海") - _word(texts, "北京")
+    exact = SearchOptions(Match.EXACT)
+    assert searcher.count("ＡＢＣ", options=exact) == 1 and searcher.count("ＡＢＣ") == 1  # the one text, both ways
+
+
+# ---------------------------------------------------------------- 5. a phrase glued to a word
+
+def test_a_phrase_glued_to_a_word_continues_it() -> None:
+    assert parse("中国“一带一路”") == Text("中国“一带一路”")
+    assert parse("“一带一路”建设") == Text("“一带一路”建设")
+    assert parse("中国“一带一路”建设") == Text("中国“一带一路”建设")
+    assert parse('China"s Belt"') == Text('China"s Belt"')
+    assert parse("-中国“一带一路”") == Not(Text("中国“一带一路”"))
+    assert parse("上海 中国“一带一路”") == And((Text("上海"), Text("中国“一带一路”")))
+    assert parse("中国 “一带一路”") == And((Text("中国"), Text("一带一路")))  # a space between: two terms
+    assert parse("中国 OR“一带一路”") == Or((Text("中国"), Text("一带一路")))
+    assert parse('中国"一带 一路"~3') == And((Text("中国"), parse('"一带 一路"~3')))  # a proximity stays one
+
+
+@pytest.mark.parametrize("options", MODES, ids=MODE_IDS)
+def test_a_glued_phrase_finds_the_run_as_pasted(corpus, options: SearchOptions) -> None:  # type: ignore[no-untyped-def]
+    """中国“一带一路” found the article where 中国 and 一带一路 stand far apart, and the concordance counted 中国
+    twice and 一带一路 once as its occurrences: it is one term, 中国 then 一带一路 with only punctuation or spaces
+    between."""
+    searcher, texts = corpus
+    want = _run(texts, r"中国[^\w〓]*一带一路")
+    assert len(want) == 2  # “一带一路” and a space; not the text where they are far apart
+    assert searcher.matching_ids("中国“一带一路”", options=options) == set(want)
+    if options == SearchOptions():
+        conc = concordance(searcher, "中国“一带一路”")
+        assert conc.total == sum(want.values())
+        assert {ln.match for ln in conc.lines} == {"中国“一带一路", "中国 一带一路"}
+        assert timeline(searcher, "中国“一带一路”").total == len(want)
