@@ -85,7 +85,11 @@ def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> No
                         "better); your notes and corrections follow their words as after any re-import")
 
     p = sub.add_parser("search", help="search the library")
-    p.add_argument("query", nargs="*", metavar="QUERY")
+    p.add_argument("query", nargs="*", metavar="QUERY",
+                   help="words, \"phrases\", AND OR NOT (or -word), ( ), \"a b\"~N, word*, term~1, filters "
+                        "(publication: date: page: kind: headline:); operators may be typed full-width "
+                        "(ＯＲ, －); a phrase glued to a word (中国“一带一路”) is one term; a word of punctuation "
+                        "alone is left out and named on stderr; 〓 finds the unreadable-glyph mark")
     p.add_argument("--batch", metavar="FILE", type=Path,
                    help="answer one query per line of FILE ('-': standard input) in one process; with --json "
                         "as JSON lines {query, total, hits}; blank lines and lines starting with # are skipped")

@@ -432,7 +432,7 @@ class Term:
             return regex.compile(f"(?e)(?<!{_WORD}){body}(?!{_WORD})" if kind == "word" else f"(?e){body}")
         parts = []
         for kind, text in self.pieces:
-            if kind == "cjk":
+            if kind in ("cjk", "mark"):
                 parts.append(re.escape(text))
             elif kind == "wild":
                 pattern = "".join(f"{_WORD}*" if c == "*" else _WORD if c == "?" else re.escape(c) for c in text)
@@ -568,9 +568,14 @@ def _folded_twin(term: Term) -> Term | None:
     return make_term(term.raw, SearchOptions(Match.FOLDED, term.options.ignore_punct))
 
 
+#: a term's pieces: a CJK run, a Latin/digit word, or a run of unreadable-glyph marks (〓: where the OCR could not
+#: read a character, the text holds the mark — searched as the mark, never as the character nobody read)
+_PIECE_RE = re.compile(f"(?P<mark>{UNREADABLE}+)|{TOKEN_RE.pattern}")
+
+
 def _pieces(form: str) -> tuple[tuple[str, str], ...]:
-    return tuple(("cjk", m.group("cjk")) if m.group("cjk") else ("word", m.group("word"))
-                 for m in TOKEN_RE.finditer(form))
+    return tuple((kind, m.group(kind)) for m in _PIECE_RE.finditer(form)
+                 for kind in ("mark", "cjk", "word") if m.group(kind))
 
 
 def make_term(raw: str, options: SearchOptions = DEFAULT_OPTIONS) -> Term | None:
@@ -578,12 +583,11 @@ def make_term(raw: str, options: SearchOptions = DEFAULT_OPTIONS) -> Term | None
 
     ``word*``/``wo?d``: a Latin wildcard; ``term~N`` (N ≤ 2): up to N character edits (one word or one
     CJK run). Raises :class:`QueryError` for a wildcard in CJK or a fuzzy term of several pieces. None too
-    for a term holding an unreadable character (〓): a gap in the OCR matches nothing. Operators typed full-width
-    (＊, ？, ～) are the ASCII ones.
+    for a term of punctuation alone (or empty: ``""``). The unreadable-glyph mark 〓 is a piece of its own (kind
+    "mark"): it matches the mark the text holds where the OCR could not read a character (拳足相〓 finds the text
+    that reads so), never a readable character. Operators typed full-width (＊, ？, ～) are the ASCII ones.
     """
     raw = raw.strip().translate(_TERM_OPERATORS)
-    if UNREADABLE in raw:
-        return None
     fuzzy = _FUZZY_RE.fullmatch(raw)
     if fuzzy:
         return _fuzzy_term(raw, fuzzy.group("body"), int(fuzzy.group("edits")), options)
@@ -619,6 +623,75 @@ def _fuzzy_term(raw: str, body: str, edits: int, options: SearchOptions) -> Term
         raise _error(QT_TRANSLATE_NOOP("query", "query: {raw}: ~{edits} applies to one word or one run of Chinese "
                                                 "characters longer than {edits} characters"), raw=raw, edits=edits)
     return Term(form, pieces, raw, options, Op.FUZZY, edits, _pieces(fold_query(body)))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A query read for a mode: its tree less the words that hold nothing searchable there, and what to say."""
+
+    node: Node | None
+    #: the words and phrases left out, as typed: punctuation alone, empty quotes (a search for them found nothing,
+    #: and an AND with one found nothing at all, silently)
+    left_out: tuple[str, ...] = ()
+    #: the query looks for the unreadable-glyph mark 〓 (what it finds is said: the mark, not a character)
+    unreadable: bool = False
+
+
+@functools.lru_cache(maxsize=64)
+def prepare(query: str, options: SearchOptions = SearchOptions()) -> Prepared:
+    """The query as searched in ``options``' mode: a word or phrase of which :func:`make_term` makes no term (nothing
+    searchable in it: punctuation is in no mode's terms) is left out and named; a query whose every word is left out
+    is a :class:`QueryError` (with filters too: they would list every article in scope as if the words matched)."""
+    node = parse(query)
+    left: list[str] = []
+    kept = _searchable(node, options, left) if node is not None else None
+    if left and not _holds_text(kept):
+        raise _error(QT_TRANSLATE_NOOP("query", "query: nothing in {query!r} can be searched: punctuation alone "
+                                                "and empty quotes are not searched"), query=query.strip())
+    return Prepared(kept, tuple(left), _holds_text(kept) and UNREADABLE in query)
+
+
+def notes(prepared: Prepared) -> list[str]:
+    """What a researcher is told of how a query was read: the words left out, what 〓 finds (English; the window
+    says the same in its language)."""
+    out = []
+    if prepared.left_out:
+        out.append("left out of the search, nothing in them is searchable (punctuation alone, empty quotes): "
+                   + ", ".join(repr(w) for w in prepared.left_out))
+    if prepared.unreadable:
+        out.append("〓 marks a character the OCR could not read: it finds the places the text holds that mark, "
+                   "not the character that was printed there")
+    return out
+
+
+def _searchable(node: Node, options: SearchOptions, left: list[str]) -> Node | None:
+    """``node`` less its text that holds nothing searchable (named in ``left``); None when nothing of it is left."""
+    if isinstance(node, Text):
+        if make_term(node.raw, options) is None:
+            left.append(node.raw.strip() or '""')
+            return None
+        return node
+    if isinstance(node, Near):
+        parts = [p for p in node.parts if make_term(p, options) is not None]
+        left.extend(p for p in node.parts if p not in parts)
+        return None if not parts else Text(parts[0]) if len(parts) == 1 else Near(tuple(parts), node.distance)
+    if isinstance(node, Not):
+        child = _searchable(node.child, options, left)
+        return None if child is None else Not(child)
+    if isinstance(node, (And, Or)):
+        kids = [k for k in (_searchable(c, options, left) for c in node.children) if k is not None]
+        return None if not kids else kids[0] if len(kids) == 1 else type(node)(tuple(kids))
+    return node
+
+
+def _holds_text(node: Node | None) -> bool:
+    if isinstance(node, (Text, Near)):
+        return True
+    if isinstance(node, Not):
+        return _holds_text(node.child)
+    if isinstance(node, (And, Or)):
+        return any(_holds_text(c) for c in node.children)
+    return False
 
 
 def positive_terms(node: Node | None, negated: bool = False, options: SearchOptions = DEFAULT_OPTIONS) -> list[Term]:

@@ -14,7 +14,7 @@ from reader.index import store as sindex
 from reader.library.catalogue import Library, StoreMeta
 from reader.model.document import Article, Document, Line, Page, Part, Span
 from reader.search.concordance import concordance
-from reader.search.engine import Match, Searcher, SearchOptions
+from reader.search.engine import Match, QueryError, Searcher, SearchOptions
 from reader.search.query import And, Not, Or, Text, parse
 from reader.search.timeline import timeline
 from reader.text.forms import fold_text
@@ -73,6 +73,80 @@ def _run(texts: dict[str, str], pattern: str) -> dict[str, int]:
     """Article → occurrences of ``pattern`` in its folded text, where there are any."""
     out = {aid: len(re.findall(pattern, fold_text(t))) for aid, t in texts.items()}
     return {aid: n for aid, n in out.items() if n}
+
+
+# ---------------------------------------------------------------- 1. punctuation alone
+
+PUNCT_WORDS = ["&", "—", "/", ".", "...", '""', "“”", "「」", "-", "*", "，", "、", "·", "。", "~", "?"]
+
+
+@pytest.mark.parametrize("options", MODES, ids=MODE_IDS)
+def test_a_word_of_punctuation_alone_is_left_out_and_said(corpus, options: SearchOptions) -> None:  # type: ignore[no-untyped-def]
+    """``king & london`` found nothing, silently: the ``&`` was a term no text could hold. It is left out of the
+    query and named; the rest is searched (in every mode: no mode's terms hold punctuation)."""
+    searcher, texts = corpus
+    for a, b in (("king", "queen"), ("上海", "日本")):
+        want = _word(texts, a) & _word(texts, b)
+        assert want, (a, b)
+        for p in PUNCT_WORDS:
+            query = f"{a} {p} {b}"
+            res = searcher.search(query, limit=None, options=options)
+            assert {h.article for h in res.hits} == want and res.total == len(want), (query, options)
+            assert res.left_out == [p if p not in ("“”", "「」") else '""'], query
+            assert searcher.search(f"{a} {p}", limit=None, options=options).total == len(_word(texts, a)), p
+            assert searcher.count(f"{a} OR {p}", options=options) == len(_word(texts, a)), p
+            assert searcher.count(f"{a} -{p}", options=options) == len(_word(texts, a)), p
+    assert searcher.search("king", options=options).left_out == []
+    assert "left_out" not in searcher.search("king", options=options).to_json()
+    assert searcher.search("king .", options=options).to_json()["left_out"] == ["."]
+
+
+@pytest.mark.parametrize("options", MODES, ids=MODE_IDS)
+def test_a_query_of_nothing_searchable_is_refused(corpus, options: SearchOptions) -> None:  # type: ignore[no-untyped-def]
+    """A query of punctuation alone said "0 article(s) match" as if searched; with a filter it must not list every
+    article in scope either."""
+    searcher, _ = corpus
+    for query in ("。", "-", "*", '""', "“”", ". , 、", "NOT .", '"。 ，"~3', "。 date:1950..1970", "(.) OR (&)"):
+        with pytest.raises(QueryError, match="nothing in"):
+            searcher.search(query, options=options)
+        with pytest.raises(QueryError, match="nothing in"):
+            searcher.count(query, options=options)
+        with pytest.raises(QueryError, match="nothing in"):
+            concordance(searcher, query, options=options)
+    assert searcher.count("date:1950..1970", options=options) == len(TEXTS)  # filters alone still list their scope
+
+
+def test_concordance_and_timeline_count_as_search_without_the_punctuation(corpus) -> None:  # type: ignore[no-untyped-def]
+    searcher, texts = corpus
+    for query, same in (("king & london", "king london"), ("上海 ， 日本", "上海 日本"), ("上海 、", "上海")):
+        assert searcher.count(query) == searcher.count(same) > 0
+        assert concordance(searcher, query).total == concordance(searcher, same).total > 0
+        assert timeline(searcher, query).total == timeline(searcher, same).total == searcher.count(same)
+
+
+# ---------------------------------------------------------------- 2. the unreadable-glyph mark 〓
+
+@pytest.mark.parametrize("options", MODES, ids=MODE_IDS)
+def test_the_unreadable_mark_in_a_query_finds_the_text_that_reads_so(corpus, options: SearchOptions) -> None:  # type: ignore[no-untyped-def]
+    """拳足相〓 found nothing though the text reads 拳足相〓 (the OCR could not read the fourth character): the
+    mark in a query finds the mark in the text — never a readable character, and no query crosses one (開乃 in
+    開〓乃)."""
+    searcher, texts = corpus
+    for query, pattern in (("拳足相〓", "拳足相〓"), ("〓", "〓+"), ("開〓", "开〓"), ("〓乃", "〓乃"),
+                           ("〓〓", "〓〓"), ("拳足相", "拳足相"), ("〓突轉", "〓突转"), ("之〓〓之", "之〓〓之")):
+        want = _run(texts, pattern)
+        assert want, query
+        res = searcher.search(query, limit=None, options=options)
+        assert {h.article for h in res.hits} == set(want), (query, options)
+        assert res.unreadable == ("〓" in query)
+        assert res.to_json().get("unreadable_mark", False) == ("〓" in query)
+        if options == SearchOptions():
+            conc = concordance(searcher, query, options=options)
+            assert conc.total == sum(len(re.findall(pattern.replace("+", ""), fold_text(texts[a]))) for a in want)
+            assert timeline(searcher, query, options=options).total == res.total
+    assert searcher.count("開乃", options=options) == 0
+    assert searcher.count("拳足相打", options=options) == 1  # a readable 打 is not the mark
+    assert searcher.count("拳足相〓打", options=options) == 0
 
 
 # ---------------------------------------------------------------- 4. operators typed full-width
