@@ -52,7 +52,8 @@ def count(value: str) -> int:
 def match_args(p: argparse.ArgumentParser) -> None:
     """``--match`` and ``--ignore-punct``: how a command taking a query compares its text."""
     p.add_argument("--match", choices=["folded", "exact", "variants"], default="folded",
-                   help="folded: any script, width, case, accents (default); exact: the characters as printed; "
+                   help="folded: any script, width, case, accents, œ/æ as oe/ae (default); "
+                        "exact: the characters as printed; "
                         "variants: folded, and variant characters (异体字: 着/著, 吿/告 …) as one")
     p.add_argument("--ignore-punct", action="store_true",
                    help="ignore punctuation between Chinese characters (中國金融 finds 中國、金融)")

@@ -2122,7 +2122,7 @@ a readable character; &lt;b&gt;〓&lt;/b&gt; alone finds every article holding o
 them work too: &lt;b&gt;date:民國二十八年四月&lt;/b&gt;, &lt;b&gt;date:1939年4月&lt;/b&gt;.&lt;/li&gt;
 &lt;/ul&gt;
 &lt;p&gt;The switch beside the query says how characters compare: &lt;b&gt;Folded&lt;/b&gt; (any script, width,
-case and accents: 髮 finds 发 and 發), &lt;b&gt;Exact&lt;/b&gt; (the characters as printed: 髮 finds only 髮, 乾
+case and accents, œ as oe: 髮 finds 发 and 發), &lt;b&gt;Exact&lt;/b&gt; (the characters as printed: 髮 finds only 髮, 乾
 not 干) or &lt;b&gt;Variants&lt;/b&gt; (folded, and variant characters as one: 着 finds 著, 吿 告, 衞 衛).
 The 、 button ignores punctuation between Chinese characters: 中國金融 finds 中國、金融.
 Highlights fall on the characters as printed in every mode.&lt;/p&gt;

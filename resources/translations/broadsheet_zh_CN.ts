@@ -2131,7 +2131,7 @@ a readable character; &lt;b&gt;〓&lt;/b&gt; alone finds every article holding o
 them work too: &lt;b&gt;date:民國二十八年四月&lt;/b&gt;, &lt;b&gt;date:1939年4月&lt;/b&gt;.&lt;/li&gt;
 &lt;/ul&gt;
 &lt;p&gt;The switch beside the query says how characters compare: &lt;b&gt;Folded&lt;/b&gt; (any script, width,
-case and accents: 髮 finds 发 and 發), &lt;b&gt;Exact&lt;/b&gt; (the characters as printed: 髮 finds only 髮, 乾
+case and accents, œ as oe: 髮 finds 发 and 發), &lt;b&gt;Exact&lt;/b&gt; (the characters as printed: 髮 finds only 髮, 乾
 not 干) or &lt;b&gt;Variants&lt;/b&gt; (folded, and variant characters as one: 着 finds 著, 吿 告, 衞 衛).
 The 、 button ignores punctuation between Chinese characters: 中國金融 finds 中國、金融.
 Highlights fall on the characters as printed in every mode.&lt;/p&gt;
@@ -2155,7 +2155,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 &lt;li&gt;&lt;b&gt;publication:京報&lt;/b&gt;、&lt;b&gt;date:1939-04-21&lt;/b&gt;、&lt;b&gt;date:1858..1860&lt;/b&gt;、&lt;b&gt;date:none&lt;/b&gt;（无日期）、&lt;b&gt;page:2&lt;/b&gt;、
 &lt;b&gt;kind:advertisement&lt;/b&gt;、&lt;b&gt;headline:蘇聯&lt;/b&gt; — 写在查询中的筛选条件。日期也可按报纸印法书写：&lt;b&gt;date:民國二十八年四月&lt;/b&gt;、&lt;b&gt;date:1939年4月&lt;/b&gt;。&lt;/li&gt;
 &lt;/ul&gt;
-&lt;p&gt;查询框旁的开关决定字符如何比较：&lt;b&gt;归并&lt;/b&gt;（不分繁简、全半角、大小写与变音符号：髮 可找到 发 和 發）、&lt;b&gt;精确&lt;/b&gt;（按原样：髮 只找 髮，乾 不找 干）或&lt;b&gt;异体字&lt;/b&gt;（归并并把异体字视为同一字：着 可找到 著，吿 可找到 告，衞 可找到 衛）。「、」按钮忽略汉字之间的标点：中國金融 可找到 中國、金融。在每种方式下，高亮都落在原文字符上。&lt;/p&gt;
+&lt;p&gt;查询框旁的开关决定字符如何比较：&lt;b&gt;归并&lt;/b&gt;（不分繁简、全半角、大小写与变音符号，œ 视同 oe：髮 可找到 发 和 發）、&lt;b&gt;精确&lt;/b&gt;（按原样：髮 只找 髮，乾 不找 干）或&lt;b&gt;异体字&lt;/b&gt;（归并并把异体字视为同一字：着 可找到 著，吿 可找到 告，衞 可找到 衛）。「、」按钮忽略汉字之间的标点：中國金融 可找到 中國、金融。在每种方式下，高亮都落在原文字符上。&lt;/p&gt;
 &lt;p&gt;查询框下方的筛选栏作用相同。上下方向键在结果中移动，回车打开；
 在文章中，F4 / Shift+F4 跳到下一个 / 上一个命中，Ctrl+F 在文章中查找（F3 / Shift+F3 查找下一处 / 上一处）。&lt;/p&gt;</translation>
     </message>

@@ -2131,7 +2131,7 @@ a readable character; &lt;b&gt;〓&lt;/b&gt; alone finds every article holding o
 them work too: &lt;b&gt;date:民國二十八年四月&lt;/b&gt;, &lt;b&gt;date:1939年4月&lt;/b&gt;.&lt;/li&gt;
 &lt;/ul&gt;
 &lt;p&gt;The switch beside the query says how characters compare: &lt;b&gt;Folded&lt;/b&gt; (any script, width,
-case and accents: 髮 finds 发 and 發), &lt;b&gt;Exact&lt;/b&gt; (the characters as printed: 髮 finds only 髮, 乾
+case and accents, œ as oe: 髮 finds 发 and 發), &lt;b&gt;Exact&lt;/b&gt; (the characters as printed: 髮 finds only 髮, 乾
 not 干) or &lt;b&gt;Variants&lt;/b&gt; (folded, and variant characters as one: 着 finds 著, 吿 告, 衞 衛).
 The 、 button ignores punctuation between Chinese characters: 中國金融 finds 中國、金融.
 Highlights fall on the characters as printed in every mode.&lt;/p&gt;
@@ -2155,7 +2155,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 &lt;li&gt;&lt;b&gt;publication:京報&lt;/b&gt;、&lt;b&gt;date:1939-04-21&lt;/b&gt;、&lt;b&gt;date:1858..1860&lt;/b&gt;、&lt;b&gt;date:none&lt;/b&gt;（無日期）、&lt;b&gt;page:2&lt;/b&gt;、
 &lt;b&gt;kind:advertisement&lt;/b&gt;、&lt;b&gt;headline:蘇聯&lt;/b&gt; — 寫在查詢中的篩選條件。日期也可按報紙印法書寫：&lt;b&gt;date:民國二十八年四月&lt;/b&gt;、&lt;b&gt;date:1939年4月&lt;/b&gt;。&lt;/li&gt;
 &lt;/ul&gt;
-&lt;p&gt;查詢框旁的開關決定字元如何比對：&lt;b&gt;歸併&lt;/b&gt;（不分繁簡、全半形、大小寫與變音符號：髮 可找到 发 和 發）、&lt;b&gt;精確&lt;/b&gt;（依原樣：髮 只找 髮，乾 不找 干）或&lt;b&gt;異體字&lt;/b&gt;（歸併並把異體字視為同一字：着 可找到 著，吿 可找到 告，衞 可找到 衛）。「、」按鈕忽略漢字之間的標點：中國金融 可找到 中國、金融。在每種方式下，標示都落在原文字元上。&lt;/p&gt;
+&lt;p&gt;查詢框旁的開關決定字元如何比對：&lt;b&gt;歸併&lt;/b&gt;（不分繁簡、全半形、大小寫與變音符號，œ 視同 oe：髮 可找到 发 和 發）、&lt;b&gt;精確&lt;/b&gt;（依原樣：髮 只找 髮，乾 不找 干）或&lt;b&gt;異體字&lt;/b&gt;（歸併並把異體字視為同一字：着 可找到 著，吿 可找到 告，衞 可找到 衛）。「、」按鈕忽略漢字之間的標點：中國金融 可找到 中國、金融。在每種方式下，標示都落在原文字元上。&lt;/p&gt;
 &lt;p&gt;查詢框下方的篩選欄作用相同。上下方向鍵在結果中移動，Enter 開啟；
 在文章中，F4 / Shift+F4 跳到下一個 / 上一個命中，Ctrl+F 在文章中尋找（F3 / Shift+F3 尋找下一處 / 上一處）。&lt;/p&gt;</translation>
     </message>

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -206,3 +207,57 @@ def test_a_glued_phrase_finds_the_run_as_pasted(corpus, options: SearchOptions) 
         assert conc.total == sum(want.values())
         assert {ln.match for ln in conc.lines} == {"中国“一带一路", "中国 一带一路"}
         assert timeline(searcher, "中国“一带一路”").total == len(want)
+
+
+# ---------------------------------------------------------------- 3. œ and æ fold as oe and ae
+
+def test_oe_and_ae_fold_like_ss() -> None:
+    assert fold_text("l'Œuvre ŒUVRE œuvre Æsop æther ǽ Straße") == "l'oeuvre oeuvre oeuvre aesop aether ae strasse"
+    from reader.text.forms import fold
+
+    folded, omap = fold("cœur")
+    assert folded == "coeur" and omap == [0, 1, 1, 2, 3]  # both letters of oe on the œ printed
+
+
+@pytest.mark.parametrize("options", [o for o in MODES if o.match is not Match.EXACT],
+                         ids=[i for i, o in zip(MODE_IDS, MODES, strict=True) if o.match is not Match.EXACT])
+def test_oe_and_ae_find_the_ligatures(corpus, options: SearchOptions) -> None:  # type: ignore[no-untyped-def]
+    searcher, texts = corpus
+    oeuvre = {aid for aid, t in texts.items() if re.search("(?i)(œ|oe)uvre", t)}
+    assert len(oeuvre) == 2
+    for query in ("oeuvre", "œuvre", "ŒUVRE", "OEuvre"):
+        assert searcher.matching_ids(query, options=options) == oeuvre, query
+    for query in ("aesop", "Æsop", "aether", "æther"):
+        assert len(searcher.matching_ids(query, options=options)) == 2, query
+    hit = next(h for h in searcher.search("oeuvre", limit=None, options=options).hits if "œ" in texts[h.article])
+    assert {texts[hit.article][s:e] for s, e in hit.matches} == {"œuvre", "ŒUVRE"}  # highlights on the printed letters
+    assert searcher.count("œuvre", options=SearchOptions(Match.EXACT)) == 1  # exact: as printed
+
+
+def test_a_library_made_before_oe_folded_is_searched_right(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A library whose index (and stored folded texts) hold œ as it was folded before: its index is of another term
+    layout (rebuilt from the catalogue), its stored folded texts are folded again by the catalogue's migration."""
+    from reader.library import catalogue
+    from reader.text import forms
+
+    lib = Library(tmp_path)
+    old = fold_text("l'œuvre du Congrès").replace("oe", "œ")
+    with monkeypatch.context() as m:  # folded as before: œ kept, the index of the older layout
+        m.setattr(sindex, "FIELD", sindex.FIELD.removesuffix(f"fold{forms.FOLD_VERSION}"))
+        _store(lib, ["l'œuvre du Congrès", "oeuvre"])
+        # a text stored folded the old way (kept as it was since migration 5, as PostgreSQL keeps every text)
+        num = lib.conn.execute("SELECT num FROM articles ORDER BY num LIMIT 1").fetchone()[0]
+        with lib.transaction():
+            lib.conn.execute("INSERT INTO article_folded (num, folded) VALUES (?, ?)", (num, old))
+            lib.conn.execute("DELETE FROM schema_version WHERE component = 'catalogue' AND version > 10")
+    lib.close()
+    lib = Library(tmp_path)  # migrated on opening
+    assert lib.schema_versions()["catalogue"] == len(catalogue.MIGRATIONS)
+    assert lib.conn.execute("SELECT folded FROM article_text WHERE num = ?", (num,)).fetchone()[0] == \
+        fold_text("l'œuvre du Congrès") == "l'oeuvre du congres"
+    with Searcher(lib) as s:
+        assert s.index.outdated  # another term layout: rebuilt before it answers
+    sindex.sync(lib)
+    with Searcher(lib) as s:
+        assert s.count("oeuvre") == s.count("œuvre") == 2
+    lib.close()

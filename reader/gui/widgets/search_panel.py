@@ -99,7 +99,7 @@ a readable character; <b>〓</b> alone finds every article holding one.</li>
 them work too: <b>date:民國二十八年四月</b>, <b>date:1939年4月</b>.</li>
 </ul>
 <p>The switch beside the query says how characters compare: <b>Folded</b> (any script, width,
-case and accents: 髮 finds 发 and 發), <b>Exact</b> (the characters as printed: 髮 finds only 髮, 乾
+case and accents, œ as oe: 髮 finds 发 and 發), <b>Exact</b> (the characters as printed: 髮 finds only 髮, 乾
 not 干) or <b>Variants</b> (folded, and variant characters as one: 着 finds 著, 吿 告, 衞 衛).
 The 、 button ignores punctuation between Chinese characters: 中國金融 finds 中國、金融.
 Highlights fall on the characters as printed in every mode.</p>
