@@ -261,3 +261,31 @@ def test_a_library_made_before_oe_folded_is_searched_right(tmp_path: Path, monke
     with Searcher(lib) as s:
         assert s.count("oeuvre") == s.count("œuvre") == 2
     lib.close()
+
+
+def test_a_postgresql_library_made_before_oe_folded_is_searched_right(pg_url: str, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """PostgreSQL keeps every article's folded text: the migration folds those holding œ or æ again, and the index
+    (of the older term layout) is rebuilt from them."""
+    from reader.text import forms
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    lib = Library.open(pg_url)
+    try:
+        with monkeypatch.context() as m:
+            m.setattr(sindex, "FIELD", sindex.FIELD.removesuffix(f"fold{forms.FOLD_VERSION}"))
+            _store(lib, ["l'Œuvre du Congrès", "oeuvre", "Æsop"])
+            with lib.transaction():  # as the folding before left them
+                lib.conn.execute("UPDATE article_text SET folded = replace(replace(folded, 'oe', 'œ'), 'ae', 'æ')")
+                lib.conn.execute("DELETE FROM schema_version WHERE component = 'catalogue' AND version > 10")
+    finally:
+        lib.close()
+    lib = Library.open(pg_url)
+    try:
+        assert sorted(r[0] for r in lib.conn.execute("SELECT folded FROM article_text")) == \
+            sorted(fold_text(t) for t in ["l'Œuvre du Congrès", "oeuvre", "Æsop"])
+        sindex.sync(lib)
+        with Searcher(lib) as s:
+            assert s.count("oeuvre") == s.count("œuvre") == 2 and s.count("aesop") == 1
+    finally:
+        lib.close()
