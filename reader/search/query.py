@@ -209,7 +209,10 @@ def _token(m: re.Match[str], wide: str, query: str, pos: int) -> list[tuple[str,
     if m.group("field"):
         return _field_tokens(m, query[m.start():m.end()].strip())
     if m.group("q"):
-        return [_quoted(query[m.start("qv"):m.end("qv")], m.group("qd"))]
+        body = query[m.start("qv"):m.end("qv")]
+        if not body.strip() and m.group("qd") is None:
+            return [("text", query[m.start("q"):pos])]  # empty quotes, as typed (said so when left out)
+        return [_quoted(body, m.group("qd"))]
     word = m.group("word")
     typed = query[m.start("word"):m.end("word")]
     if word in ("AND", "&&"):
@@ -645,7 +648,7 @@ def prepare(query: str, options: SearchOptions = SearchOptions()) -> Prepared:
     node = parse(query)
     left: list[str] = []
     kept = _searchable(node, options, left) if node is not None else None
-    if left and not _holds_text(kept):
+    if _holds_text(node) and not _holds_text(kept):
         raise _error(QT_TRANSLATE_NOOP("query", "query: nothing in {query!r} can be searched: punctuation alone "
                                                 "and empty quotes are not searched"), query=query.strip())
     return Prepared(kept, tuple(left), _holds_text(kept) and UNREADABLE in query)
@@ -668,12 +671,14 @@ def _searchable(node: Node, options: SearchOptions, left: list[str]) -> Node | N
     """``node`` less its text that holds nothing searchable (named in ``left``); None when nothing of it is left."""
     if isinstance(node, Text):
         if make_term(node.raw, options) is None:
-            left.append(node.raw.strip() or '""')
+            left.append(node.raw.strip() or '""')  # (empty quotes come as typed: “”, 「」)
             return None
         return node
     if isinstance(node, Near):
         parts = [p for p in node.parts if make_term(p, options) is not None]
         left.extend(p for p in node.parts if p not in parts)
+        if not node.parts:
+            left.append(f'""~{node.distance}')
         return None if not parts else Text(parts[0]) if len(parts) == 1 else Near(tuple(parts), node.distance)
     if isinstance(node, Not):
         child = _searchable(node.child, options, left)
