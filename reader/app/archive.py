@@ -322,7 +322,8 @@ class Archive:
                             corrected=h.corrected, as_read=h.as_read, page_label=h.page_label))
         # every hit on the first page: its facets are theirs (a second step would only move the list down)
         facets = _facets_of(hits) if offset == 0 and len(hits) == res.total else None
-        return Results(query, res.total, hits, facets, time.perf_counter() - t0, offset, sort, options)
+        return Results(query, res.total, hits, facets, time.perf_counter() - t0, offset, sort, options,
+                       tuple(res.left_out), res.unreadable)
 
     def facets(self, query: str, options: SearchOptions | None = None) -> Facets:
         """The hits of ``query`` per publication, year and kind (core search), for the search they belong to
@@ -772,6 +773,10 @@ class Results:
     sort: str = "relevance"
     #: how the query's characters compared
     options: SearchOptions = SearchOptions()
+    #: the query's words left out, as typed: nothing in them is searchable (punctuation alone, empty quotes)
+    left_out: tuple[str, ...] = ()
+    #: the query looks for the unreadable-glyph mark 〓 (it finds the mark, not the character the OCR missed)
+    unreadable: bool = False
 
 
 @dataclass

@@ -108,6 +108,17 @@ def search_options(args: argparse.Namespace) -> SearchOptions:
     return SearchOptions(Match(getattr(args, "match", None) or "folded"), bool(getattr(args, "ignore_punct", False)))
 
 
+def say_query_notes(query: str, options: SearchOptions, where: str = "") -> list[str]:
+    """Tell on stderr how ``query`` is read in ``options``' mode (:func:`reader.search.query.notes`: words left out,
+    what 〓 finds) and return the words left out; a query with nothing searchable is a query error (exit 2)."""
+    from reader.search.query import notes, prepare
+
+    prepared = prepare(query, options)
+    for sentence in notes(prepared):
+        print(f"broadsheet: {where}{sentence}.", file=sys.stderr)
+    return list(prepared.left_out)
+
+
 def environment_problem(e: BaseException) -> str:
     """What a disk or database error means for the reader, in words (full disk, read-only, permissions)."""
     text = str(e).rstrip(".")

@@ -14,7 +14,7 @@ import sys
 import unicodedata
 from typing import Any
 
-from reader.cli.common import search_options
+from reader.cli.common import say_query_notes, search_options
 from reader.cli.search import _search_filters, searching
 
 
@@ -65,9 +65,11 @@ def _concordance_out(args: argparse.Namespace, lib: Any, searcher: Any, query: s
     from reader.search.concordance import Sort, concordance, iter_lines
 
     filters = _search_filters(args)
+    left_out = say_query_notes(query, options)
     if args.json:
         conc = concordance(searcher, query, filters, args.context, sort, options)
-        json.dump(conc.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        json.dump({**conc.to_json(), **({"left_out": left_out} if left_out else {})}, sys.stdout, ensure_ascii=False,
+                  indent=1)
         sys.stdout.write("\n")
         return
     lines: Any
@@ -91,9 +93,11 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     options = search_options(args)
     with searching(args) as (_lib, searcher):
+        left_out = say_query_notes(query, options)
         tl = timeline(searcher, query, By(args.by), _search_filters(args), options)
     if args.json:
-        json.dump(tl.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        json.dump({**tl.to_json(), **({"left_out": left_out} if left_out else {})}, sys.stdout, ensure_ascii=False,
+                  indent=1)
         sys.stdout.write("\n")
         return 0
     print(f"{'period':<10} {'articles':>9} {'occurrences':>12} {'in library':>11} {'share':>7}")

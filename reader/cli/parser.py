@@ -52,7 +52,8 @@ def count(value: str) -> int:
 def match_args(p: argparse.ArgumentParser) -> None:
     """``--match`` and ``--ignore-punct``: how a command taking a query compares its text."""
     p.add_argument("--match", choices=["folded", "exact", "variants"], default="folded",
-                   help="folded: any script, width, case, accents (default); exact: the characters as printed; "
+                   help="folded: any script, width, case, accents, œ/æ as oe/ae (default); "
+                        "exact: the characters as printed; "
                         "variants: folded, and variant characters (异体字: 着/著, 吿/告 …) as one")
     p.add_argument("--ignore-punct", action="store_true",
                    help="ignore punctuation between Chinese characters (中國金融 finds 中國、金融)")
@@ -85,7 +86,11 @@ def _add_library_verbs(sub: argparse._SubParsersAction[OneSentenceParser]) -> No
                         "better); your notes and corrections follow their words as after any re-import")
 
     p = sub.add_parser("search", help="search the library")
-    p.add_argument("query", nargs="*", metavar="QUERY")
+    p.add_argument("query", nargs="*", metavar="QUERY",
+                   help="words, \"phrases\", AND OR NOT (or -word), ( ), \"a b\"~N, word*, term~1, filters "
+                        "(publication: date: page: kind: headline:); operators may be typed full-width "
+                        "(ＯＲ, －); a phrase glued to a word (中国“一带一路”) is one term; a word of punctuation "
+                        "alone is left out and named on stderr; 〓 finds the unreadable-glyph mark")
     p.add_argument("--batch", metavar="FILE", type=Path,
                    help="answer one query per line of FILE ('-': standard input) in one process; with --json "
                         "as JSON lines {query, total, hits}; blank lines and lines starting with # are skipped")

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.cli.common import open_library, search_options
+from reader.cli.common import open_library, say_query_notes, search_options
 from reader.library.catalogue import Library
 from reader.model.errors import BroadsheetError
 
@@ -99,6 +99,7 @@ def _run_batch(args: argparse.Namespace, searcher: Searcher, queries: list[tuple
     status = 0
     for n, query in queries:
         try:
+            say_query_notes(query, search_options(args), f"{args.batch}:{n}: ")
             res = searcher.search(query, limit=args.limit, sort=args.sort, filters=_search_filters(args),
                                   options=search_options(args))
         except QueryError as e:
@@ -186,6 +187,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     with searching(args) as (lib, searcher):
         if args.batch:
             return _run_batch(args, searcher, queries)
+        say_query_notes(" ".join(args.query), search_options(args))
         res = searcher.search(" ".join(args.query), limit=args.limit, sort=args.sort,
                               filters=_search_filters(args), facets=args.facets, options=search_options(args))
         names = {} if args.json else _untitled(lib, [h.article for h in res.hits if not h.headline])

@@ -50,7 +50,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, compress, repeat
 
 from reader.resources import path as resource_path
-from reader.text.forms import CJK_CLASS
+from reader.text.forms import CJK_CLASS, FOLD_VERSION
 
 #: CJK runs and Latin/digit words of folded text.
 TOKEN_RE = re.compile(f"(?P<cjk>[{CJK_CLASS}]+)|(?P<word>[^\\W_{CJK_CLASS}]+)")
@@ -68,9 +68,9 @@ RUNS_VERSION = 1
 COUNTED_BIGRAMS = 1024
 #: the term keys' layout (which terms an article's text gives)
 KEYS_LAYOUT = f"t{BUCKET_BITS}x2f{FREQUENT_VERSION}r{RUNS_VERSION}"
-#: the terms field; its name changes with the term layout (the keys and which bigrams are counted) so an index of
-#: another layout is recognised
-FIELD = f"{KEYS_LAYOUT}c{COUNTED_BIGRAMS}"
+#: the terms field; its name changes with the term layout (the keys, which bigrams are counted, and the folding the
+#: terms were made of: :data:`reader.text.forms.FOLD_VERSION`) so an index of another layout is recognised and rebuilt
+FIELD = f"{KEYS_LAYOUT}c{COUNTED_BIGRAMS}fold{FOLD_VERSION}"
 
 
 @functools.lru_cache(maxsize=1)

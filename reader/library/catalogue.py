@@ -420,6 +420,16 @@ MIGRATIONS: list[Migration] = [
     # the same without it
     Migration(10, "what each reader was told, private to them", _reader_memory_sqlite, pg=_reader_memory_pg,
               reads_as_before=True),
+    # folding spells œ and æ as oe and ae (reader.text.forms.FOLD_VERSION 2): the folded texts stored as they were
+    # folded (SQLite: those kept in ``article_folded``; PostgreSQL: every text) folded so too, as folding them again
+    # would (the old folding left œ and æ as œ and æ). The index, of another term layout, is rebuilt. A read-only
+    # library reads as before but for those few stored texts
+    Migration(11, "œ and æ folded as oe and ae",
+              "UPDATE article_folded SET folded = replace(replace(folded, 'œ', 'oe'), 'æ', 'ae') "
+              "WHERE instr(folded, 'œ') > 0 OR instr(folded, 'æ') > 0",
+              pg="UPDATE article_text SET folded = replace(replace(folded, 'œ', 'oe'), 'æ', 'ae') "
+                 "WHERE strpos(folded, 'œ') > 0 OR strpos(folded, 'æ') > 0",
+              reads_as_before=True),
 ]
 #: the catalogue version from which ``articles_rank`` exists
 RANK_INDEX_VERSION = 7

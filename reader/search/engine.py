@@ -58,6 +58,7 @@ from reader.search.query import (
     negates,
     parse,
     positive_terms,
+    prepare,
     text_count,
 )
 from reader.search.ranking import RELEVANCE_CAP
@@ -69,7 +70,7 @@ __all__ = [
     "Searcher", "RELEVANCE_CAP",
     # re-exported: the query language (reader.search.query) and the hits (reader.search.hits)
     "FIELDS", "And", "Filter", "Match", "SearchOptions", "Node", "Not", "Or", "QueryError", "Term", "Text",
-    "make_term", "parse",
+    "make_term", "parse", "prepare",
     "positive_terms", "SNIPPET_CONTEXT", "Hit", "PartHit", "Results", "locate",
 ]
 
@@ -161,15 +162,17 @@ class Searcher:
                                   sort=sort)
         # one text term: its verified texts are the hits' texts, worth keeping for ranking; with more
         # terms most candidates drop out, and SQLite's instr reads them cheaper than Python would
-        node = parse(query)
+        prepared = prepare(query, options)  # a word with nothing searchable left out; none left: a QueryError
+        node = prepared.node
         self._texts.map = {} if text_count(node) == 1 else None
         self._texts.counted = None
         try:
-            if limit is not None and not filters and not facets:
-                common = self._common_run(query, node, offset, offset + limit, options)
-                if common is not None:
-                    return common
-            return self._search(query, limit, offset, sort, filters, facets, options)
+            common = self._common_run(query, node, offset, offset + limit, options) \
+                if limit is not None and not filters and not facets else None
+            result = common if common is not None else self._search(query, limit, offset, sort, filters, facets,
+                                                                     options)
+            result.left_out, result.unreadable = list(prepared.left_out), prepared.unreadable
+            return result
         finally:
             self._texts.map = None
             self._texts.counted = None
@@ -251,7 +254,7 @@ class Searcher:
         cost ~100 ms to decode into a set, whatever page is shown. None when any of that does not hold (the general
         way answers)."""
         term = make_term(node.raw, options) if isinstance(node, Text) else None
-        if term is None or not term.is_default or len(term.pieces) != 1 or term.pieces[0][0] == "wild":
+        if term is None or not term.is_default or len(term.pieces) != 1 or term.pieces[0][0] in ("wild", "mark"):
             return None
         kind, needle = term.pieces[0]
         keys, exact = self.index.cjk_terms(needle) if kind == "cjk" else ([needle], True)  # a word is its own term
@@ -486,25 +489,32 @@ class Searcher:
         key = (term.folded, term.pieces, term.options, term.op, term.edits)
         if memo is not None and key in memo:
             return memo[key]  # type: ignore[no-any-return]
+        found = self._index_candidates(term)
+        if memo is not None:
+            memo[key] = found
+        return found
+
+    def _index_candidates(self, term: Term) -> tuple[Rows, bool]:
+        """:meth:`_candidates`, not kept."""
+        if all(kind == "mark" for kind, _ in term.index_pieces):
+            # unreadable-glyph marks alone (〓): no index term holds them; every article is a candidate, verified on
+            # its text (the mark found at C speed)
+            return self._universe(), False
         if not term.is_default:
-            found = self._with_corrected(term, modes.candidates(self.index, term))
-            if memo is not None:
-                memo[key] = found
-            return found
+            return self._with_corrected(term, modes.candidates(self.index, term))
         index_terms: list[str] = []
         exact = len(term.pieces) == 1
         for kind, text in term.pieces:
-            if kind == "cjk":
+            if kind == "mark":  # in no index term: the text verifies it
+                exact = False
+            elif kind == "cjk":
                 t, ex = self.index.cjk_terms(text)
                 index_terms.extend(t)
                 exact = exact and ex
             else:
                 index_terms.append(text)
-        found = self._with_corrected(term, (self.index.nums(list(dict.fromkeys(index_terms)), superset=not exact),
-                                            exact))
-        if memo is not None:
-            memo[key] = found
-        return found
+        return self._with_corrected(term, (self.index.nums(list(dict.fromkeys(index_terms)), superset=not exact),
+                                           exact))
 
     # -- the reader's corrected readings (reader.search.readings)
 
@@ -525,8 +535,8 @@ class Searcher:
     def pieces_found(self, query: str, nums: Rows, options: SearchOptions = SearchOptions()) -> dict[int, int]:
         """Row → the pieces of it that match ``query``, less one, where more than one does (of ``nums``, the rows
         it matches): what the list and the total count beyond one hit a row."""
-        return {n: len(found) - 1 for n, found in self._pieces_matching(parse(query), nums, options).items()
-                if len(found) > 1}
+        node = prepare(query, options).node
+        return {n: len(found) - 1 for n, found in self._pieces_matching(node, nums, options).items() if len(found) > 1}
 
     def read_as(self, nums: RowSet | None = None) -> dict[int, int]:
         """Row → how many articles the reader reads there, less one, where that is not zero (of ``nums`` only,
@@ -887,8 +897,9 @@ class Searcher:
 
     def _matching(self, query: str, filters: Sequence[Filter],
                   options: SearchOptions = SearchOptions()) -> tuple[Node | None, Rows]:
-        """The parsed query and EXACTLY the catalogue rows of the articles it matches."""
-        node = parse(query)
+        """The parsed query (less what holds nothing searchable: :func:`prepare`) and EXACTLY the catalogue rows of
+        the articles it matches."""
+        node = prepare(query, options).node
         top_filters: list[Filter] = list(filters)
         rest: Node | None = node
         if isinstance(node, Filter):

@@ -93,9 +93,15 @@ class Results:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     #: "relevance", or "date" when relevance was asked for but more than RELEVANCE_CAP articles match
     ranked_by: str = "relevance"
+    #: the query's words left out, as typed: nothing in them is searchable (punctuation alone, empty quotes)
+    left_out: list[str] = field(default_factory=list)
+    #: the query looks for the unreadable-glyph mark 〓 (it finds the mark, not the character the OCR missed)
+    unreadable: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}
+        return {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits],
+                **({"left_out": self.left_out} if self.left_out else {}),
+                **({"unreadable_mark": True} if self.unreadable else {})}
 
 
 def locate(article: Article, terms: Sequence[Term], *,

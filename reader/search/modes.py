@@ -42,7 +42,9 @@ def candidates(index: SearchIndex, term: Term) -> tuple[Rows, bool]:
     opts = term.options
     exact = len(term.index_pieces) == 1 and opts.match is not Match.EXACT
     for kind, text in term.index_pieces:
-        if kind == "wild":
+        if kind == "mark":  # an unreadable-glyph mark is in no index term: the text verifies it
+            exact = False
+        elif kind == "wild":
             ors.append(index.any_nums(expand_wildcard(index, text, term.raw)))
         elif term.op is Op.FUZZY and kind == "word":
             ors.append(index.any_nums(expand_fuzzy(index, text, term.edits, term.raw)))

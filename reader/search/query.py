@@ -11,6 +11,10 @@ parentheses, ``"phrases"`` (also “…” and 「…」), and filters
 on pages 3 and 4 is on page:4), ``kind:article``, ``headline:TEXT``, ``issue:N`` (an issue id)
 and ``article:ID``. Filter values may be quoted.
 
+Operators typed full-width, as a Chinese input method gives them (``ＯＲ``, ``－``, ``＂``, ``～``, ``ｄａｔｅ：``), are
+the operators; the words keep the characters they were typed with. A phrase glued to a word (no space between:
+``中国“一带一路”``, ``“一带一路”建设``) continues that word: one term, as text pasted from an article reads.
+
 Semantics
 ---------
 Every term is folded like the text (:func:`reader.text.forms.fold_query`).
@@ -130,14 +134,13 @@ _TOKEN = re.compile(
 )
 
 
-def _field_tokens(m: re.Match[str]) -> list[tuple[str, Any]]:
+def _field_tokens(m: re.Match[str], typed: str) -> list[tuple[str, Any]]:
     """The tokens of ``name:value``: a filter, ``NOT`` and a filter for ``-name:value`` (it was the text
     "name:value", silently), or for a name that is no filter the word with a colon in it."""
     name = m.group("field").lower()
     neg = [("not", None)] if m.group("neg") else []
     if name not in FIELDS:
-        word = m.group(0).strip()
-        return neg + [("text", word[1:] if neg else word)]
+        return neg + [("text", typed[1:] if neg else typed)]
     if m.group("range") is not None:
         lo, _, hi = m.group("range").partition(" TO ")
         value = f"{lo.strip().strip('*')}..{hi.strip().strip('*')}"
@@ -148,38 +151,79 @@ def _field_tokens(m: re.Match[str]) -> list[tuple[str, Any]]:
     return [*neg, ("filter", Filter(name, value))]
 
 
+#: full-width ASCII (what a Chinese input method types: ＯＲ, －, ＂, ～, ＊, ：) read as ASCII where the query's
+#: operators are recognised: one character for one, so a word keeps the characters it was typed with
+_ASCII_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+#: the operators a term itself may hold (``word*``, ``wo?d``, ``term~N``), typed full-width
+_TERM_OPERATORS = str.maketrans("＊？～", "*?~")
+
+
 def _tokens(query: str) -> list[tuple[str, Any]]:
+    """The tokens of ``query``. Its operators, parentheses, quotes and filters are recognised in its width-folded
+    form (``上海 ＯＲ 北京`` is ``上海 OR 北京``); a word or phrase keeps the characters as typed. A phrase glued to a
+    word (no space between: ``中国“一带一路”``) continues that word: the text pasted from an article is one term."""
+    wide = query.translate(_ASCII_WIDTH)
     out: list[tuple[str, Any]] = []
+    glued: tuple[int, int, int] | None = None  # (index in out, start and end in query) of the last text token
     pos = 0
-    while pos < len(query):
-        if query[pos:].strip() == "":
+    while pos < len(wide):
+        if wide[pos:].strip() == "":
             break
-        m = _TOKEN.match(query, pos)
+        m = _TOKEN.match(wide, pos)
         if not m or m.end() == pos:
             raise _error(QT_TRANSLATE_NOOP("query", "query: cannot read {rest!r}"), rest=query[pos:])
         pos = m.end()
-        if m.group("lp"):
-            out.append(("(", None))
-        elif m.group("rp"):
-            out.append((")", None))
-        elif m.group("field"):
-            out.extend(_field_tokens(m))
-        elif m.group("q"):
-            out.append(_quoted(m.group("qv"), m.group("qd")))
-        else:
-            word = m.group("word")
-            if word in ("AND", "&&"):
-                out.append(("and", None))
-            elif word in ("OR", "||"):
-                out.append(("or", None))
-            elif word in ("NOT", "!") or word == "-" and query[pos:pos + 1] in _OPENING:  # -"a phrase", -(a OR b)
-                out.append(("not", None))
-            elif word.startswith("-") and len(word) > 1:
-                out.append(("not", None))
-                out.append(("text", word[1:]))
-            else:
-                out.append(("text", word))
+        span = _text_span(m, pos)
+        if span is not None and glued is not None and glued[2] == span[0] and (
+                m.group("q") or wide[span[0] - 1] in _CLOSING):
+            # glued to the text token before it across a quote: one term, the characters as typed
+            out[glued[0]] = ("text", query[glued[1]:span[1]])
+            glued = (glued[0], glued[1], span[1])
+            continue
+        out.extend(_token(m, wide, query, pos))
+        glued = (len(out) - 1, *span) if span is not None and out[-1][0] == "text" else None
     return out
+
+
+#: what closes a quoted phrase (a word glued after it continues the phrase)
+_CLOSING = frozenset('"”」』')
+
+
+def _text_span(m: re.Match[str], pos: int) -> tuple[int, int] | None:
+    """``(start, end)`` in the query of a text token that may be glued to its neighbours (a word, less a minus
+    before it, or a phrase without ``~N``; no operator), else None."""
+    if m.group("q"):
+        return (m.start("q"), pos) if m.group("qd") is None else None
+    word = m.group("word")
+    if word is None or word in ("AND", "&&", "OR", "||", "NOT", "!", "-"):
+        return None
+    return m.start("word") + word.startswith("-"), m.end("word")
+
+
+def _token(m: re.Match[str], wide: str, query: str, pos: int) -> list[tuple[str, Any]]:
+    """The tokens of one match of :data:`_TOKEN` over the width-folded query ``wide`` (``query``: as typed)."""
+    if m.group("lp"):
+        return [("(", None)]
+    if m.group("rp"):
+        return [(")", None)]
+    if m.group("field"):
+        return _field_tokens(m, query[m.start():m.end()].strip())
+    if m.group("q"):
+        body = query[m.start("qv"):m.end("qv")]
+        if not body.strip() and m.group("qd") is None:
+            return [("text", query[m.start("q"):pos])]  # empty quotes, as typed (said so when left out)
+        return [_quoted(body, m.group("qd"))]
+    word = m.group("word")
+    typed = query[m.start("word"):m.end("word")]
+    if word in ("AND", "&&"):
+        return [("and", None)]
+    if word in ("OR", "||"):
+        return [("or", None)]
+    if word in ("NOT", "!") or word == "-" and wide[pos:pos + 1] in _OPENING:  # -"a phrase", -(a OR b)
+        return [("not", None)]
+    if word.startswith("-") and len(word) > 1:
+        return [("not", None), ("text", typed[1:])]
+    return [("text", typed)]
 
 
 #: The widest proximity a query may ask for (characters or words)
@@ -391,7 +435,7 @@ class Term:
             return regex.compile(f"(?e)(?<!{_WORD}){body}(?!{_WORD})" if kind == "word" else f"(?e){body}")
         parts = []
         for kind, text in self.pieces:
-            if kind == "cjk":
+            if kind in ("cjk", "mark"):
                 parts.append(re.escape(text))
             elif kind == "wild":
                 pattern = "".join(f"{_WORD}*" if c == "*" else _WORD if c == "?" else re.escape(c) for c in text)
@@ -527,9 +571,14 @@ def _folded_twin(term: Term) -> Term | None:
     return make_term(term.raw, SearchOptions(Match.FOLDED, term.options.ignore_punct))
 
 
+#: a term's pieces: a CJK run, a Latin/digit word, or a run of unreadable-glyph marks (〓: where the OCR could not
+#: read a character, the text holds the mark — searched as the mark, never as the character nobody read)
+_PIECE_RE = re.compile(f"(?P<mark>{UNREADABLE}+)|{TOKEN_RE.pattern}")
+
+
 def _pieces(form: str) -> tuple[tuple[str, str], ...]:
-    return tuple(("cjk", m.group("cjk")) if m.group("cjk") else ("word", m.group("word"))
-                 for m in TOKEN_RE.finditer(form))
+    return tuple((kind, m.group(kind)) for m in _PIECE_RE.finditer(form)
+                 for kind in ("mark", "cjk", "word") if m.group(kind))
 
 
 def make_term(raw: str, options: SearchOptions = DEFAULT_OPTIONS) -> Term | None:
@@ -537,11 +586,11 @@ def make_term(raw: str, options: SearchOptions = DEFAULT_OPTIONS) -> Term | None
 
     ``word*``/``wo?d``: a Latin wildcard; ``term~N`` (N ≤ 2): up to N character edits (one word or one
     CJK run). Raises :class:`QueryError` for a wildcard in CJK or a fuzzy term of several pieces. None too
-    for a term holding an unreadable character (〓): a gap in the OCR matches nothing.
+    for a term of punctuation alone (or empty: ``""``). The unreadable-glyph mark 〓 is a piece of its own (kind
+    "mark"): it matches the mark the text holds where the OCR could not read a character (拳足相〓 finds the text
+    that reads so), never a readable character. Operators typed full-width (＊, ？, ～) are the ASCII ones.
     """
-    raw = raw.strip()
-    if UNREADABLE in raw:
-        return None
+    raw = raw.strip().translate(_TERM_OPERATORS)
     fuzzy = _FUZZY_RE.fullmatch(raw)
     if fuzzy:
         return _fuzzy_term(raw, fuzzy.group("body"), int(fuzzy.group("edits")), options)
@@ -577,6 +626,77 @@ def _fuzzy_term(raw: str, body: str, edits: int, options: SearchOptions) -> Term
         raise _error(QT_TRANSLATE_NOOP("query", "query: {raw}: ~{edits} applies to one word or one run of Chinese "
                                                 "characters longer than {edits} characters"), raw=raw, edits=edits)
     return Term(form, pieces, raw, options, Op.FUZZY, edits, _pieces(fold_query(body)))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A query read for a mode: its tree less the words that hold nothing searchable there, and what to say."""
+
+    node: Node | None
+    #: the words and phrases left out, as typed: punctuation alone, empty quotes (a search for them found nothing,
+    #: and an AND with one found nothing at all, silently)
+    left_out: tuple[str, ...] = ()
+    #: the query looks for the unreadable-glyph mark 〓 (what it finds is said: the mark, not a character)
+    unreadable: bool = False
+
+
+@functools.lru_cache(maxsize=64)
+def prepare(query: str, options: SearchOptions = SearchOptions()) -> Prepared:
+    """The query as searched in ``options``' mode: a word or phrase of which :func:`make_term` makes no term (nothing
+    searchable in it: punctuation is in no mode's terms) is left out and named; a query whose every word is left out
+    is a :class:`QueryError` (with filters too: they would list every article in scope as if the words matched)."""
+    node = parse(query)
+    left: list[str] = []
+    kept = _searchable(node, options, left) if node is not None else None
+    if _holds_text(node) and not _holds_text(kept):
+        raise _error(QT_TRANSLATE_NOOP("query", "query: nothing in {query!r} can be searched: punctuation alone "
+                                                "and empty quotes are not searched"), query=query.strip())
+    return Prepared(kept, tuple(left), _holds_text(kept) and UNREADABLE in query)
+
+
+def notes(prepared: Prepared) -> list[str]:
+    """What a researcher is told of how a query was read: the words left out, what 〓 finds (English; the window
+    says the same in its language)."""
+    out = []
+    if prepared.left_out:
+        out.append("left out of the search, nothing in them is searchable (punctuation alone, empty quotes): "
+                   + ", ".join(repr(w) for w in prepared.left_out))
+    if prepared.unreadable:
+        out.append("〓 marks a character the OCR could not read: it finds the places the text holds that mark, "
+                   "not the character that was printed there")
+    return out
+
+
+def _searchable(node: Node, options: SearchOptions, left: list[str]) -> Node | None:
+    """``node`` less its text that holds nothing searchable (named in ``left``); None when nothing of it is left."""
+    if isinstance(node, Text):
+        if make_term(node.raw, options) is None:
+            left.append(node.raw.strip() or '""')  # (empty quotes come as typed: “”, 「」)
+            return None
+        return node
+    if isinstance(node, Near):
+        parts = [p for p in node.parts if make_term(p, options) is not None]
+        left.extend(p for p in node.parts if p not in parts)
+        if not node.parts:
+            left.append(f'""~{node.distance}')
+        return None if not parts else Text(parts[0]) if len(parts) == 1 else Near(tuple(parts), node.distance)
+    if isinstance(node, Not):
+        child = _searchable(node.child, options, left)
+        return None if child is None else Not(child)
+    if isinstance(node, (And, Or)):
+        kids = [k for k in (_searchable(c, options, left) for c in node.children) if k is not None]
+        return None if not kids else kids[0] if len(kids) == 1 else type(node)(tuple(kids))
+    return node
+
+
+def _holds_text(node: Node | None) -> bool:
+    if isinstance(node, (Text, Near)):
+        return True
+    if isinstance(node, Not):
+        return _holds_text(node.child)
+    if isinstance(node, (And, Or)):
+        return any(_holds_text(c) for c in node.children)
+    return False
 
 
 def positive_terms(node: Node | None, negated: bool = False, options: SearchOptions = DEFAULT_OPTIONS) -> list[Term]:

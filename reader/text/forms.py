@@ -3,8 +3,9 @@
 * original — the reflowed text exactly as the source has it (``Article.text``).
 * folded — what the index holds and what queries are folded to. Folding is a
   map applied CHARACTER BY CHARACTER — NFKC, case-fold, accents stripped (NFKD
-  minus combining marks), OpenCC ``t2s`` with its character table — followed
-  by removing horizontal whitespace between two CJK characters. Because every
+  minus combining marks), œ and æ spelled oe and ae (as case-folding spells ß
+  ss), OpenCC ``t2s`` with its character table — followed by removing
+  horizontal whitespace between two CJK characters. Because every
   step but the last works on one character at a time, ``fold(q) in fold(t)``
   means "q occurs in t up to script, width, case and accents": context-dependent
   phrase conversion is kept out of the search path on purpose (OpenCC's phrase
@@ -78,10 +79,17 @@ def converter(config: str) -> opencc.OpenCC:
 _fold_lock = threading.Lock()
 
 
+#: the version of folding: raised when a character folds otherwise (the index's term layout names it, so an index of
+#: another folding is rebuilt; the catalogue's stored folded texts are migrated). 2: œ → oe, æ → ae.
+FOLD_VERSION = 2
+#: letters Unicode does not decompose that folding spells out, as case-folding spells ß as ss: l'œuvre is oeuvre
+_SPELLED_OUT = str.maketrans({"œ": "oe", "æ": "ae"})
+
+
 def _fold_char(ch: str) -> str:
     s = unicodedata.normalize("NFKC", ch).casefold()
     s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
-    s = unicodedata.normalize("NFKC", s)
+    s = unicodedata.normalize("NFKC", s).translate(_SPELLED_OUT)
     if s and CJK_RE.search(s):
         s = "".join(converter("t2s").convert(c) if CJK_RE.match(c) else c for c in s)
     return s

@@ -83,7 +83,7 @@
 <context>
     <name>Annotations</name>
     <message>
-        <location filename="../../reader/gui/widgets/annotations_panel.py" line="+78"/>
+        <location filename="../../reader/gui/widgets/annotations_panel.py" line="+79"/>
         <source>Article note</source>
         <extracomment>how a highlight is marked in the reading view and on the layout</extracomment>
         <translation>文章笔记</translation>
@@ -143,7 +143,7 @@
         <translation>文章</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>This article</source>
         <translation>本文</translation>
     </message>
@@ -168,12 +168,12 @@
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>New work visible to:</source>
         <translation>新建内容可见范围：</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+94"/>
         <source>All tags</source>
         <extracomment>id → the words of a current annotation as the text shown reads them the article an annotation is shown on (set_source) id → the words of listed annotations as the reader reads them now, where corrected since (set_source)</extracomment>
         <translation>所有标签</translation>
@@ -338,13 +338,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+117"/>
+        <location line="+120"/>
         <source>Rename the chosen collection (F2)</source>
         <extracomment>the article a piece the reader split off was merged into by the reader&apos;s own correction, else None what such a piece is named by (its first words in square brackets), else &quot;&quot; who merged such an entry away: &quot;&quot; the reader, else the colleague (a shared library)</extracomment>
         <translation>重命名所选收藏集（F2）</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-108"/>
         <source>Visible to:</source>
         <translation>可见范围：</translation>
     </message>
@@ -354,7 +354,7 @@
         <translation>文章：</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+98"/>
         <source>Choose a collection, or make one with New…</source>
         <translation>请选择一个收藏集，或用“新建…”创建一个</translation>
     </message>
@@ -931,9 +931,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/gui/mainwindow.py" line="+162"/>
+        <location filename="../../reader/gui/mainwindow.py" line="+189"/>
         <source>Library</source>
-        <extracomment>room left around the first window for the window manager&apos;s frame and title bar an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits the reader&apos;s work changed by other processes, heard and shown</extracomment>
+        <extracomment>room left around the first window for the window manager&apos;s frame and title bar the first run&apos;s window (less on a smaller screen) and side panel a saved window smaller than this share of the first run&apos;s area, saved on a smaller screen, is not restored the side panel&apos;s least width: its three tabs, an issue&apos;s date and a page&apos;s label whole (at 150 px the Collections tab was behind scroll arrows, the issues read &quot;2021-01-…&quot; and the pages showed no label) an article is shown (its id) a library is open (its folder) a search finished (Results) an import finished, was cancelled or failed: (&quot;done&quot; | &quot;aborted&quot; | &quot;failed&quot;, summary) what the window shows: publication, issue, page, article, hits undo and redo of annotation and correction edits the reader&apos;s work changed by other processes, heard and shown</extracomment>
         <translation>文库</translation>
     </message>
     <message>
@@ -947,7 +947,7 @@
         <translation>收藏集</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
@@ -962,7 +962,7 @@
         <translation>日志</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+232"/>
         <source>Undone: %1</source>
         <translation>已撤销：%1</translation>
     </message>
@@ -1370,6 +1370,7 @@
     <message>
         <location filename="../../reader/gui/mainwindow.py" line="-150"/>
         <source>Stopping the running task…</source>
+        <extracomment>the side panel&apos;s width saved narrower than it can be used at: widened once the window is laid out</extracomment>
         <translation>正在停止运行中的任务…</translation>
     </message>
     <message>
@@ -1436,7 +1437,7 @@
     </message>
     <message>
         <location line="-16"/>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+212"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="+218"/>
         <source>page %1</source>
         <extracomment>&quot;relevance&quot; or &quot;date&quot; where the page of results starts (0: a new search; more: the next page of the same one) how characters compare: &quot;folded&quot;, &quot;exact&quot; or &quot;variants&quot; punctuation between Chinese characters ignored rows whose laid-out text the delegate keeps (two pages of results) said in the list while it holds no row (&quot;&quot; nothing) a hit as the list shows it: headline and snippet in the script the reading view shows its article in</extracomment>
         <translation>第 %1 页</translation>
@@ -2144,7 +2145,59 @@ Save your text over it? (Undo brings the other text back.)</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/search_panel.py" line="+133"/>
+        <location filename="../../reader/gui/widgets/search_panel.py" line="-192"/>
+        <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Luxemburg&lt;/b&gt; — Latin words match as words, ignoring case and accents.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;&quot;Freiheit der Presse&quot;&lt;/b&gt; — a phrase.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;经济 AND 改革&lt;/b&gt;, &lt;b&gt;经济 OR 金融&lt;/b&gt;, &lt;b&gt;经济 NOT 股市&lt;/b&gt;, parentheses to group.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;&quot;发展 经济&quot;~10&lt;/b&gt; — both within 10 characters (Chinese) or words (Latin) of each other, in
+any order; punctuation and spaces are not counted.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Luxemb*&lt;/b&gt;, &lt;b&gt;wom?n&lt;/b&gt; — Latin words: * stands for any letters, ? for one.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Luxembourg~1&lt;/b&gt;, &lt;b&gt;发展经济~1&lt;/b&gt; — tolerant of OCR errors: up to 1 or 2 characters
+inserted, left out or changed (~1, ~2).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;中国“一带一路”&lt;/b&gt; — a phrase glued to a word is one term, as pasted from an article.&lt;/li&gt;
+&lt;li&gt;Operators may be typed full-width, as a Chinese input method gives them: &lt;b&gt;上海 ＯＲ 北京&lt;/b&gt;, &lt;b&gt;－北京&lt;/b&gt;.&lt;/li&gt;
+&lt;li&gt;A word of punctuation alone (&lt;b&gt;&amp;amp;&lt;/b&gt;, &lt;b&gt;，&lt;/b&gt;) or empty quotes are left out of the search; the line above
+the results names them.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;拳足相〓&lt;/b&gt; — 〓 stands where the OCR could not read a character: it finds that mark in the text, never
+a readable character; &lt;b&gt;〓&lt;/b&gt; alone finds every article holding one.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;publication:京報&lt;/b&gt;, &lt;b&gt;date:1939-04-21&lt;/b&gt;, &lt;b&gt;date:1858..1860&lt;/b&gt;, &lt;b&gt;date:none&lt;/b&gt; (no date), &lt;b&gt;page:2&lt;/b&gt;,
+&lt;b&gt;kind:advertisement&lt;/b&gt;, &lt;b&gt;headline:蘇聯&lt;/b&gt; — filters inside the query. Dates as the papers print
+them work too: &lt;b&gt;date:民國二十八年四月&lt;/b&gt;, &lt;b&gt;date:1939年4月&lt;/b&gt;.&lt;/li&gt;
+&lt;/ul&gt;
+&lt;p&gt;The switch beside the query says how characters compare: &lt;b&gt;Folded&lt;/b&gt; (any script, width,
+case and accents, œ as oe: 髮 finds 发 and 發), &lt;b&gt;Exact&lt;/b&gt; (the characters as printed: 髮 finds only 髮, 乾
+not 干) or &lt;b&gt;Variants&lt;/b&gt; (folded, and variant characters as one: 着 finds 著, 吿 告, 衞 衛).
+The 、 button ignores punctuation between Chinese characters: 中國金融 finds 中國、金融.
+Highlights fall on the characters as printed in every mode.&lt;/p&gt;
+&lt;p&gt;The filter fields under the query do the same. Up/Down move through the results,
+Enter opens one; in the article, F4 / Shift+F4 go to the next / previous hit,
+Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p&gt;</source>
+        <extracomment>lines of snippet a hit shows under its headline hits fetched at a time: a few screens of the list (the next ones come as it is scrolled near its end, or with &quot;Show more&quot;). 200 at once cost the window ~100 ms per search at 10,000 pages (a snippet for each), 50 ~25 ms. the next page is asked for when the list is scrolled, or the selection moved, within this many rows of its end</extracomment>
+        <translation>&lt;h3&gt;搜索语法&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — 汉字按连续字串匹配，简繁皆可：&lt;b&gt;發展&lt;/b&gt; 也能找到 发展。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Luxemburg&lt;/b&gt; — 拉丁字母按整词匹配，不分大小写和变音符号。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;&quot;Freiheit der Presse&quot;&lt;/b&gt; — 短语。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;经济 AND 改革&lt;/b&gt;、&lt;b&gt;经济 OR 金融&lt;/b&gt;、&lt;b&gt;经济 NOT 股市&lt;/b&gt;，可用括号分组。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;&quot;发展 经济&quot;~10&lt;/b&gt; — 两词在 10 个字（中文）或 10 个词（拉丁文）之内，顺序不限；标点和空格不计。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Luxemb*&lt;/b&gt;、&lt;b&gt;wom?n&lt;/b&gt; — 拉丁文单词：* 代表任意字母，? 代表一个字母。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Luxembourg~1&lt;/b&gt;、&lt;b&gt;发展经济~1&lt;/b&gt; — 容忍 OCR 错误：最多增、删或改 1 或 2 个字符（~1、~2）。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;中国“一带一路”&lt;/b&gt; — 紧贴在词后的引号短语与该词合为一个检索项，如同从文章中粘贴的文字。&lt;/li&gt;
+&lt;li&gt;运算符可用全角输入（中文输入法给出的样子）：&lt;b&gt;上海 ＯＲ 北京&lt;/b&gt;、&lt;b&gt;－北京&lt;/b&gt;。&lt;/li&gt;
+&lt;li&gt;只含标点的词（&lt;b&gt;&amp;amp;&lt;/b&gt;、&lt;b&gt;，&lt;/b&gt;）或空引号不参与搜索；结果上方的状态行会列出它们。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;拳足相〓&lt;/b&gt; — 〓 表示 OCR 无法识别的字：它找的是文中的这个记号，而不是任何可识别的字；单独的 &lt;b&gt;〓&lt;/b&gt; 找出所有含有该记号的文章。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;publication:京報&lt;/b&gt;、&lt;b&gt;date:1939-04-21&lt;/b&gt;、&lt;b&gt;date:1858..1860&lt;/b&gt;、&lt;b&gt;date:none&lt;/b&gt;（无日期）、&lt;b&gt;page:2&lt;/b&gt;、
+&lt;b&gt;kind:advertisement&lt;/b&gt;、&lt;b&gt;headline:蘇聯&lt;/b&gt; — 写在查询中的筛选条件。日期也可按报纸印法书写：&lt;b&gt;date:民國二十八年四月&lt;/b&gt;、&lt;b&gt;date:1939年4月&lt;/b&gt;。&lt;/li&gt;
+&lt;/ul&gt;
+&lt;p&gt;查询框旁的开关决定字符如何比较：&lt;b&gt;归并&lt;/b&gt;（不分繁简、全半角、大小写与变音符号，œ 视同 oe：髮 可找到 发 和 發）、&lt;b&gt;精确&lt;/b&gt;（按原样：髮 只找 髮，乾 不找 干）或&lt;b&gt;异体字&lt;/b&gt;（归并并把异体字视为同一字：着 可找到 著，吿 可找到 告，衞 可找到 衛）。「、」按钮忽略汉字之间的标点：中國金融 可找到 中國、金融。在每种方式下，高亮都落在原文字符上。&lt;/p&gt;
+&lt;p&gt;查询框下方的筛选栏作用相同。上下方向键在结果中移动，回车打开；
+在文章中，F4 / Shift+F4 跳到下一个 / 上一个命中，Ctrl+F 在文章中查找（F3 / Shift+F3 查找下一处 / 上一处）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+325"/>
         <source>Search: 发展   &quot;a phrase&quot;   a AND b   NOT c</source>
         <extracomment>the query field was emptied: the shown search is over (its hits no longer marked anywhere) the next page of the shown search (a Query with its offset) the shown search&apos;s facets came and are shown (their :class:`Facets`)</extracomment>
         <translation>搜索：发展   &quot;短语&quot;   甲 AND 乙   NOT 丙</translation>
@@ -2196,24 +2249,24 @@ Save your text over it? (Undo brings the other text back.)</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+426"/>
+        <location line="+441"/>
         <source>Search syntax</source>
         <translation>搜索语法</translation>
     </message>
     <message>
-        <location line="-423"/>
+        <location line="-438"/>
         <source>Publication filter</source>
         <translation>报刊筛选</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>All publications</source>
         <extracomment>a next page was asked for and has not come yet (one at a time) scroll to the first of the next page when it comes (&quot;Show more&quot; asked for it) the current hit is being set by the panel itself (not opened on its change)</extracomment>
         <translation>所有报刊</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-100"/>
         <source>Date from</source>
         <translation>起始日期</translation>
     </message>
@@ -2278,7 +2331,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
         <location line="+9"/>
         <source>from %1</source>
         <translation>自 %1</translation>
@@ -2295,49 +2348,7 @@ Save your text over it? (Undo brings the other text back.)</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location line="-475"/>
-        <source>&lt;h3&gt;Search syntax&lt;/h3&gt;
-&lt;ul&gt;
-&lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — Chinese characters match as a run, in either script: &lt;b&gt;發展&lt;/b&gt; finds 发展 too.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Luxemburg&lt;/b&gt; — Latin words match as words, ignoring case and accents.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;&quot;Freiheit der Presse&quot;&lt;/b&gt; — a phrase.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;经济 AND 改革&lt;/b&gt;, &lt;b&gt;经济 OR 金融&lt;/b&gt;, &lt;b&gt;经济 NOT 股市&lt;/b&gt;, parentheses to group.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;&quot;发展 经济&quot;~10&lt;/b&gt; — both within 10 characters (Chinese) or words (Latin) of each other, in
-any order; punctuation and spaces are not counted.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Luxemb*&lt;/b&gt;, &lt;b&gt;wom?n&lt;/b&gt; — Latin words: * stands for any letters, ? for one.&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Luxembourg~1&lt;/b&gt;, &lt;b&gt;发展经济~1&lt;/b&gt; — tolerant of OCR errors: up to 1 or 2 characters
-inserted, left out or changed (~1, ~2).&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;publication:京報&lt;/b&gt;, &lt;b&gt;date:1939-04-21&lt;/b&gt;, &lt;b&gt;date:1858..1860&lt;/b&gt;, &lt;b&gt;date:none&lt;/b&gt; (no date), &lt;b&gt;page:2&lt;/b&gt;,
-&lt;b&gt;kind:advertisement&lt;/b&gt;, &lt;b&gt;headline:蘇聯&lt;/b&gt; — filters inside the query. Dates as the papers print
-them work too: &lt;b&gt;date:民國二十八年四月&lt;/b&gt;, &lt;b&gt;date:1939年4月&lt;/b&gt;.&lt;/li&gt;
-&lt;/ul&gt;
-&lt;p&gt;The switch beside the query says how characters compare: &lt;b&gt;Folded&lt;/b&gt; (any script, width,
-case and accents: 髮 finds 发 and 發), &lt;b&gt;Exact&lt;/b&gt; (the characters as printed: 髮 finds only 髮, 乾
-not 干) or &lt;b&gt;Variants&lt;/b&gt; (folded, and variant characters as one: 着 finds 著, 吿 告, 衞 衛).
-The 、 button ignores punctuation between Chinese characters: 中國金融 finds 中國、金融.
-Highlights fall on the characters as printed in every mode.&lt;/p&gt;
-&lt;p&gt;The filter fields under the query do the same. Up/Down move through the results,
-Enter opens one; in the article, F4 / Shift+F4 go to the next / previous hit,
-Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p&gt;</source>
-        <extracomment>lines of snippet a hit shows under its headline hits fetched at a time: a few screens of the list (the next ones come as it is scrolled near its end, or with &quot;Show more&quot;). 200 at once cost the window ~100 ms per search at 10,000 pages (a snippet for each), 50 ~25 ms. the next page is asked for when the list is scrolled, or the selection moved, within this many rows of its end</extracomment>
-        <translation>&lt;h3&gt;搜索语法&lt;/h3&gt;
-&lt;ul&gt;
-&lt;li&gt;&lt;b&gt;发展&lt;/b&gt; — 汉字按连续字串匹配，简繁皆可：&lt;b&gt;發展&lt;/b&gt; 也能找到 发展。&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Luxemburg&lt;/b&gt; — 拉丁字母按整词匹配，不分大小写和变音符号。&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;&quot;Freiheit der Presse&quot;&lt;/b&gt; — 短语。&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;经济 AND 改革&lt;/b&gt;、&lt;b&gt;经济 OR 金融&lt;/b&gt;、&lt;b&gt;经济 NOT 股市&lt;/b&gt;，可用括号分组。&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;&quot;发展 经济&quot;~10&lt;/b&gt; — 两词在 10 个字（中文）或 10 个词（拉丁文）之内，顺序不限；标点和空格不计。&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Luxemb*&lt;/b&gt;、&lt;b&gt;wom?n&lt;/b&gt; — 拉丁文单词：* 代表任意字母，? 代表一个字母。&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Luxembourg~1&lt;/b&gt;、&lt;b&gt;发展经济~1&lt;/b&gt; — 容忍 OCR 错误：最多增、删或改 1 或 2 个字符（~1、~2）。&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;publication:京報&lt;/b&gt;、&lt;b&gt;date:1939-04-21&lt;/b&gt;、&lt;b&gt;date:1858..1860&lt;/b&gt;、&lt;b&gt;date:none&lt;/b&gt;（无日期）、&lt;b&gt;page:2&lt;/b&gt;、
-&lt;b&gt;kind:advertisement&lt;/b&gt;、&lt;b&gt;headline:蘇聯&lt;/b&gt; — 写在查询中的筛选条件。日期也可按报纸印法书写：&lt;b&gt;date:民國二十八年四月&lt;/b&gt;、&lt;b&gt;date:1939年4月&lt;/b&gt;。&lt;/li&gt;
-&lt;/ul&gt;
-&lt;p&gt;查询框旁的开关决定字符如何比较：&lt;b&gt;归并&lt;/b&gt;（不分繁简、全半角、大小写与变音符号：髮 可找到 发 和 發）、&lt;b&gt;精确&lt;/b&gt;（按原样：髮 只找 髮，乾 不找 干）或&lt;b&gt;异体字&lt;/b&gt;（归并并把异体字视为同一字：着 可找到 著，吿 可找到 告，衞 可找到 衛）。「、」按钮忽略汉字之间的标点：中國金融 可找到 中國、金融。在每种方式下，高亮都落在原文字符上。&lt;/p&gt;
-&lt;p&gt;查询框下方的筛选栏作用相同。上下方向键在结果中移动，回车打开；
-在文章中，F4 / Shift+F4 跳到下一个 / 上一个命中，Ctrl+F 在文章中查找（F3 / Shift+F3 查找下一处 / 上一处）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+475"/>
+        <location line="+0"/>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -2355,12 +2366,22 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>（显示前 %1 条）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Show %1 more</source>
         <translation>再显示 %1 条</translation>
     </message>
     <message>
         <location line="+15"/>
+        <source>Left out (nothing searchable in them): %1</source>
+        <translation>已略去（其中没有可搜索的内容）：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>〓 finds the places the OCR could not read, not the character printed there</source>
+        <translation>〓 找的是 OCR 无法识别之处，而不是那里印的字</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>No article matches these filters: %1.</source>
         <translation>没有符合这些筛选条件的文章：%1。</translation>
     </message>
@@ -2463,7 +2484,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>TimelineChart</name>
     <message>
-        <location filename="../../reader/gui/widgets/timeline_view.py" line="+118"/>
+        <location filename="../../reader/gui/widgets/timeline_view.py" line="+121"/>
         <source>Type one or more queries, separated by ;, and press Draw.</source>
         <extracomment>one colour per query (Okabe–Ito, readable by colour-blind readers), repeating the room between the years&apos; bars and the undated one, in pixels what the bars measure a bar was clicked: (query, period)</extracomment>
         <translation>输入一个或多个查询（以 ; 分隔），然后按“绘制”。</translation>
@@ -2642,13 +2663,13 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
 <context>
     <name>query</name>
     <message>
-        <location filename="../../reader/search/engine.py" line="+160"/>
+        <location filename="../../reader/search/engine.py" line="+161"/>
         <source>query: unknown sort {sort!r} (relevance or date)</source>
         <extracomment>hits of at least one article in this many: their summaries are read as the table of every article (kept) filters on the article&apos;s own row (the others are on its issue or its pages) filters on the article&apos;s issue the articles on the pages numbered from ? to ? (both indexes searched: pages by number, article_pages by page) the printed label of an article ``a``&apos;s own first page (one of the pages it is on, found among its source&apos;s pages), NULL where that page prints none. Not any page of the issue numbered alike: the undated pages of one folder are filed as one issue, each its page 1, and an 1820 article was listed as &quot;p.224&quot;, the number printed on an 1870 page (seen by the by-eye tester). By the source&apos;s pages (a file&apos;s one, an issue&apos;s few), then the article&apos;s page by key: SQLite otherwise took the pages numbered alike in the whole library (every page 1) a common string&apos;s page of hits is found by testing texts in date order when that reads at most about this many texts (~10 ms on the index&apos;s copy; on average the page&apos;s hits times the articles per hit of the string) texts tested at a time on that walk a one-string search&apos;s candidates are counted while verified (every occurrence, not the first: its relevance then needs no second read) when they are at most this many; more would hold more hits than relevance ranks the summary of a row gone since it matched (sorted last) (the mapping ``readings`` gave last, the same by catalogue row) :meth:`prepare` was called: the table of every article is kept (see there) folded texts read while verifying the current query&apos;s terms (reused by ranking), per thread the last query&apos;s matching rows, per thread (:meth:`_matching_kept`)</extracomment>
         <translation>查询：未知的排序 {sort!r}（可用 relevance 或 date）</translation>
     </message>
     <message>
-        <location filename="../../reader/search/modes.py" line="+106"/>
+        <location filename="../../reader/search/modes.py" line="+108"/>
         <source>query: {raw}: ~{edits} needs at least {least} different characters (else nearly every article would be a candidate)</source>
         <extracomment>the most index words a wildcard or fuzzy term may stand for a fuzzy CJK term must keep at least this many of its characters (else nearly every article is a candidate)</extracomment>
         <translation>查询：{raw}：~{edits} 至少需要 {least} 个不同的字（否则几乎每篇文章都会成为候选）</translation>
@@ -2659,15 +2680,15 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>查询：{raw} 在文库中对应超过 {most} 个不同的词，请写长一些</translation>
     </message>
     <message>
-        <location filename="../../reader/search/query.py" line="+159"/>
+        <location filename="../../reader/search/query.py" line="+174"/>
         <source>query: cannot read {rest!r}</source>
-        <extracomment>``date:none``: the issues without a date (what a timeline&apos;s &quot;undated&quot; bar counts) script, width, case and accents folded (OpenCC t2s per character): 發 finds 发 (the default) the characters as printed (only layout whitespace between CJK characters ignored): 髮 finds 髮 only folded, plus variant-character classes (异体字, from Unihan and known groups): 着 finds 著 punctuation (and spaces) between two CJK characters is ignored: 中國金融 finds 中國、金融 what a minus set before it negates as a whole: a quoted phrase or a group</extracomment>
+        <extracomment>``date:none``: the issues without a date (what a timeline&apos;s &quot;undated&quot; bar counts) script, width, case and accents folded (OpenCC t2s per character): 發 finds 发 (the default) the characters as printed (only layout whitespace between CJK characters ignored): 髮 finds 髮 only folded, plus variant-character classes (异体字, from Unihan and known groups): 着 finds 著 punctuation (and spaces) between two CJK characters is ignored: 中國金融 finds 中國、金融 what a minus set before it negates as a whole: a quoted phrase or a group full-width ASCII (what a Chinese input method types: ＯＲ, －, ＂, ～, ＊, ：) read as ASCII where the query&apos;s operators are recognised: one character for one, so a word keeps the characters it was typed with the operators a term itself may hold (``word*``, ``wo?d``, ``term~N``), typed full-width</extracomment>
         <translation>查询：无法解读 {rest!r}</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+68"/>
         <source>query: &quot;{body}&quot;~{distance}: the distance can be at most {most}</source>
-        <extracomment>The widest proximity a query may ask for (characters or words)</extracomment>
+        <extracomment>what closes a quoted phrase (a word glued after it continues the phrase) The widest proximity a query may ask for (characters or words)</extracomment>
         <translation>查询：&quot;{body}&quot;~{distance}：距离最多为 {most}</translation>
     </message>
     <message>
@@ -2697,9 +2718,9 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>查询：有右括号没有对应的左括号</translation>
     </message>
     <message>
-        <location line="+290"/>
+        <location line="+295"/>
         <source>query: {raw}: at most {most} character edits (~1 or ~2)</source>
-        <extracomment>a whole Latin/digit word of a text form a Latin word with ``*`` (any letters) or ``?`` (one letter) in it, and no CJK the most character edits ``term~N`` allows the pieces FOLDED (what the index holds: candidates come from it in every mode)</extracomment>
+        <extracomment>a whole Latin/digit word of a text form a Latin word with ``*`` (any letters) or ``?`` (one letter) in it, and no CJK the most character edits ``term~N`` allows the pieces FOLDED (what the index holds: candidates come from it in every mode) a term&apos;s pieces: a CJK run, a Latin/digit word, or a run of unreadable-glyph marks (〓: where the OCR could not read a character, the text holds the mark — searched as the mark, never as the character nobody read)</extracomment>
         <translation>查询：{raw}：最多 {most} 处字符编辑（~1 或 ~2）</translation>
     </message>
     <message>
@@ -2708,7 +2729,13 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>查询：{raw}：~{edits} 只适用于长于 {edits} 个字的一个词或一串汉字</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+26"/>
+        <source>query: nothing in {query!r} can be searched: punctuation alone and empty quotes are not searched</source>
+        <extracomment>the words and phrases left out, as typed: punctuation alone, empty quotes (a search for them found nothing, and an AND with one found nothing at all, silently) the query looks for the unreadable-glyph mark 〓 (what it finds is said: the mark, not a character)</extracomment>
+        <translation>查询：{query!r} 中没有可搜索的内容：单独的标点和空引号不参与搜索</translation>
+    </message>
+    <message>
+        <location line="+154"/>
         <source>query: kind:{value} names no kind (the kinds: {kinds})</source>
         <extracomment>what a proximity counts: one CJK character, or one Latin/digit word</extracomment>
         <translation>查询：kind:{value} 不是任何类型（类型有：{kinds}）</translation>

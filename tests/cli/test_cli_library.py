@@ -209,3 +209,23 @@ def test_correct_text_over_a_line_break_is_one_correction_made_and_undone(
     assert json.loads(capsys.readouterr().out) == []
     assert main(["show", *lib, article]) == 0
     assert word in capsys.readouterr().out.replace("\n", "")
+
+
+def test_a_word_of_punctuation_alone_is_left_out_and_said(imported: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``发展 ，`` found nothing, silently: the comma is left out, said on stderr and in the JSON; a query of nothing
+    searchable is refused as a malformed query is (exit status 2)."""
+    assert main(["search", "发展", "--library", str(imported), "--json", "--limit", "50"]) == 0
+    alone = _json(capsys)
+    assert main(["search", "发展 ，", "--library", str(imported), "--json", "--limit", "50"]) == 0
+    out = capsys.readouterr()
+    got = json.loads(out.out)
+    assert got["total"] == alone["total"] > 0 and got["left_out"] == ["，"] and "left out of the search" in out.err
+    assert main(["concordance", "发展 ，", "--library", str(imported)]) == 0
+    out = capsys.readouterr()
+    assert "'，'" in out.err and f"in {alone['total']} article(s)" in out.out
+    for query in ("。", '""', "- *"):
+        assert main(["search", query, "--library", str(imported)]) == 2
+        err = capsys.readouterr().err
+        assert "nothing in" in err and "can be searched" in err, err
+    assert main(["search", "发展 〓", "--library", str(imported)]) == 0
+    assert "〓 marks a character the OCR could not read" in capsys.readouterr().err

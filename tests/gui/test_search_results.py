@@ -721,3 +721,20 @@ def test_a_row_shows_whole_lines_of_its_snippet_never_a_slice_of_one(qtbot, widt
                     for i in range(block.layout().lineCount())]
         block = block.next()
     assert kept in bottoms and len([b for b in bottoms if b <= kept]) >= 3  # the headline line and two of snippet
+
+
+def test_the_status_line_names_what_was_left_out_and_refuses_nothing_searchable(make_window, library_dir: Path,  # noqa: ANN001
+                                                                               qtbot) -> None:
+    """``疫情 ，`` found nothing, said "No article matches": the comma is left out and named beside the count; a
+    query of punctuation alone is refused in a sentence; 〓 is said to find the unreadable-glyph mark."""
+    win = make_window(library_dir)
+    _search(win, qtbot, "疫情")
+    alone = win.search.results.total
+    _search(win, qtbot, "疫情 ，")
+    assert win.search.results.total == alone > 0
+    assert "Left out (nothing searchable in them): ，" in win.search.count.text()
+    win.search.field.setText("。")
+    qtbot.keyClick(win.search.field, Qt.Key.Key_Return)
+    assert "nothing in '。' can be searched" in win.search.count.text()
+    _search(win, qtbot, "疫情 OR 〓")
+    assert "〓 finds the places the OCR could not read" in win.search.count.text()

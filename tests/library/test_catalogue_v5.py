@@ -100,7 +100,7 @@ def test_an_old_catalogue_migrates_and_loses_nothing(tmp_path: Path, monkeypatch
         assert lib.stats()["lines"] == sum(map(len, old_pages.values()))
         for (article_id, line_id), page_id in old_where.items():
             assert lib.page_of_line(article_id, line_id) == page_id
-        assert lib.schema_versions()["catalogue"] == len(catalogue.MIGRATIONS) == 10
+        assert lib.schema_versions()["catalogue"] == len(catalogue.MIGRATIONS) == 11
         # schema 6: the pages by number, for the search filter page:N; 7: what ranking needs of a row
         assert conn_index(lib, "pages_number")
         assert conn_index(lib, "articles_rank")
@@ -147,7 +147,7 @@ def test_an_old_catalogue_migrates_and_loses_nothing(tmp_path: Path, monkeypatch
     assert (folder / "catalogue.sqlite").stat().st_size < before  # the freed pages went back to the disk
     again = Library(folder)  # once: opening again changes nothing
     try:
-        assert again.schema_versions()["catalogue"] == 10
+        assert again.schema_versions()["catalogue"] == 11
     finally:
         again.close()
 

@@ -417,7 +417,7 @@ def test_on_postgresql_a_text_is_read_from_its_row_not_from_toast_chunks(
     monkeypatch.undo()
     lib = Library.open(url)
     try:
-        assert lib.schema_versions()["catalogue"] == 10
+        assert lib.schema_versions()["catalogue"] == 11
         assert _toasted(lib)[2] <= big
         assert dict(lib.conn.execute("SELECT num, folded FROM article_text").fetchall()) == texts
     finally:

@@ -88,7 +88,7 @@ def _as_before(library: Library, owner: str, gone: str, fix: str) -> None:
     conn = library.conn
     conn.execute("BEGIN")
     conn.execute("DROP TABLE reader_memory")
-    conn.execute("DELETE FROM schema_version WHERE component = 'catalogue' AND version = 10")
+    conn.execute("DELETE FROM schema_version WHERE component = 'catalogue' AND version >= 10")
     conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (f"collection_entries_said_gone:{owner}",
                                                                   json.dumps([[owner, SECRET, gone]])))
     conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (f"corrections_said_stale:{owner}", json.dumps([fix])))
@@ -111,7 +111,7 @@ def test_an_older_shared_library_is_brought_up_by_its_owner_and_refused_to_a_res
     assert "only the library's owner, broadsheet" in said and "version 10" in said, said
 
     with Library.open(url) as admin:
-        assert admin.schema_versions()["catalogue"] == 10
+        assert admin.schema_versions()["catalogue"] == 11
         keys = [r[0] for r in admin.conn.execute("SELECT key FROM meta")]
         assert not [k for k in keys if "said" in k], keys
     (src / "more.txt").write_text("又一篇\n\n别的内容。\n", encoding="utf-8")
@@ -140,7 +140,7 @@ def test_an_older_folder_library_keeps_what_it_said(tmp_path: Path, capsys: pyte
     again = run_cli(capsys, "import", "--quiet", "--library", str(folder), str(src))
     assert SECRET not in again and "no longer applies" not in again and "1 stale" in again, again
     with Library.open(folder) as lib:
-        assert lib.schema_versions()["catalogue"] == 10
+        assert lib.schema_versions()["catalogue"] == 11
         assert not [r for r in lib.conn.execute("SELECT key FROM meta") if "said" in r[0]]
 
 

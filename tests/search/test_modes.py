@@ -369,16 +369,22 @@ def test_exact_never_takes_a_line_id_for_text(tmp_path) -> None:  # type: ignore
     lib.close()
 
 
-def test_a_proximity_part_that_can_match_nothing_matches_nothing(corpus) -> None:  # type: ignore[no-untyped-def]
-    """A part that makes no term (punctuation only, or the unreadable mark 〓) is not dropped: the query finds
-    nothing — with a filter too, where an empty query must not come back as every article in scope."""
+def test_a_proximity_part_that_holds_nothing_searchable_is_left_out(corpus) -> None:  # type: ignore[no-untyped-def]
+    """A part of punctuation alone is left out of the proximity (and said); a proximity of nothing else is refused —
+    with a filter too, where it must not come back as every article in scope. The unreadable mark 〓 is a part like
+    any other: it finds the mark, which no text here holds."""
     searcher, texts, _ = corpus
     a = next(t for t in texts.values() if any("\u4e00" <= c <= "\u9fff" for c in t))
     han = next(c for c in a if "\u4e00" <= c <= "\u9fff")
     assert searcher.count(han) > 0
-    for query in (f'"{han} 〓"~3', f'"{han} ，"~3', '"。 ，"~3'):
-        assert searcher.count(query) == 0, query
-        assert searcher.count(f"{query} publication:人民日報") == 0, query
+    assert searcher.count(f'"{han} ，"~3') == searcher.count(han)
+    assert searcher.search(f'"{han} ，"~3').left_out == ["，"]
+    assert searcher.count(f'"{han} ，"~3 publication:人民日報') == searcher.count(f"{han} publication:人民日報")
+    assert not any("〓" in t for t in texts.values())
+    assert searcher.count(f'"{han} 〓"~3') == 0
+    for query in ('"。 ，"~3', '"。 ，"~3 publication:人民日報'):
+        with pytest.raises(QueryError, match="nothing in"):
+            searcher.count(query)
 
 
 def test_a_batch_line_with_an_impossible_date_is_a_query_error() -> None:

@@ -88,12 +88,18 @@ any order; punctuation and spaces are not counted.</li>
 <li><b>Luxemb*</b>, <b>wom?n</b> — Latin words: * stands for any letters, ? for one.</li>
 <li><b>Luxembourg~1</b>, <b>发展经济~1</b> — tolerant of OCR errors: up to 1 or 2 characters
 inserted, left out or changed (~1, ~2).</li>
+<li><b>中国“一带一路”</b> — a phrase glued to a word is one term, as pasted from an article.</li>
+<li>Operators may be typed full-width, as a Chinese input method gives them: <b>上海 ＯＲ 北京</b>, <b>－北京</b>.</li>
+<li>A word of punctuation alone (<b>&amp;</b>, <b>，</b>) or empty quotes are left out of the search; the line above
+the results names them.</li>
+<li><b>拳足相〓</b> — 〓 stands where the OCR could not read a character: it finds that mark in the text, never
+a readable character; <b>〓</b> alone finds every article holding one.</li>
 <li><b>publication:京報</b>, <b>date:1939-04-21</b>, <b>date:1858..1860</b>, <b>date:none</b> (no date), <b>page:2</b>,
 <b>kind:advertisement</b>, <b>headline:蘇聯</b> — filters inside the query. Dates as the papers print
 them work too: <b>date:民國二十八年四月</b>, <b>date:1939年4月</b>.</li>
 </ul>
 <p>The switch beside the query says how characters compare: <b>Folded</b> (any script, width,
-case and accents: 髮 finds 发 and 發), <b>Exact</b> (the characters as printed: 髮 finds only 髮, 乾
+case and accents, œ as oe: 髮 finds 发 and 發), <b>Exact</b> (the characters as printed: 髮 finds only 髮, 乾
 not 干) or <b>Variants</b> (folded, and variant characters as one: 着 finds 著, 吿 告, 衞 衛).
 The 、 button ignores punctuation between Chinese characters: 中國金融 finds 中國、金融.
 Highlights fall on the characters as printed in every mode.</p>
@@ -672,7 +678,7 @@ class SearchPanel(QWidget):
             hits = self.results.hits
             hits.extend(results.hits)  # in place: paging to the end stays linear in the hits
             results = Results(results.query, results.total, hits, self.results.facets, results.seconds, 0,
-                              results.sort, results.options)
+                              results.sort, results.options, results.left_out, results.unreadable)
         else:
             # clearing a scrolled list moves its scroll bar, which asks for the next page of what is shown:
             # nothing is shown by then (that page of the old results came back into the new list)
@@ -698,6 +704,7 @@ class SearchPanel(QWidget):
             text += " " + self.tr("(first %1 shown)").replace("%1", str(shown))
         text += self.filters_searched()
         text += f" · {results.seconds * 1000:.0f} ms"
+        text += self.how_read(results)
         self.count.setText(text)
         left = results.total - shown
         self.more.setVisible(left > 0)
@@ -711,6 +718,17 @@ class SearchPanel(QWidget):
                 self._mark_row(0)  # the window opens it once the list is painted
         elif first_new < self.list.count() and self._reveal:
             self.list.scrollToItem(self.list.item(first_new))
+
+    def how_read(self, results: Results) -> str:
+        """What the status line adds of how the query was read: the words left out (nothing in them searchable) and
+        what 〓 finds; "" when there is nothing to say."""
+        said = ""
+        if results.left_out:
+            said += " · " + self.tr("Left out (nothing searchable in them): %1").replace(
+                "%1", " ".join(results.left_out))
+        if results.unreadable:
+            said += " · " + self.tr("〓 finds the places the OCR could not read, not the character printed there")
+        return said
 
     def _no_hits(self) -> str:
         """What the empty list says after a search with no hits: the words searched for, and the filters it ran with."""
