@@ -126,10 +126,15 @@ def cmd_import(args: argparse.Namespace) -> int:
 def _open_for_import(args: argparse.Namespace) -> Library:
     """The library to import into, its notes' and corrections' stores ready: the reader's work is checked after
     the import, and stores a newer Broadsheet wrote are refused before anything is stored (the files were stored,
-    then the import refused, seen by a tester)."""
+    then the import refused, seen by a tester); a ``--cluster`` that cannot be used is one sentence before a library is
+    made."""
     from reader.annotations.store import AnnotationStore
     from reader.corrections.store import CorrectionStore
 
+    if args.cluster:
+        from reader.library.cluster import check_spec
+
+        check_spec(args.cluster)
     lib = open_library(args, create=True)
     try:
         AnnotationStore.of(lib)

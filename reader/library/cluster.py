@@ -60,6 +60,12 @@ def parse_spec(spec: str) -> tuple[str, int | str]:
                        "(a Dask scheduler).")
 
 
+def check_spec(spec: str) -> None:
+    """A ClusterError, before anything is opened, when ``spec`` names no cluster or Dask is not installed."""
+    parse_spec(spec)
+    _distributed()
+
+
 def _distributed() -> Any:
     try:
         import distributed

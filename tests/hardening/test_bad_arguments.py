@@ -206,11 +206,17 @@ def test_stats_never_makes_a_library_in_someone_elses_folder(tmp_path: Path) -> 
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
-def test_an_empty_folder_may_become_a_library(tmp_path: Path) -> None:
+def test_an_empty_folder_becomes_a_library_by_an_import_not_by_a_command_that_reads(tmp_path: Path) -> None:
     folder = tmp_path / "new"
     folder.mkdir()
     proc = run(["stats", "--library", str(folder)])
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "no library at" in proc.stderr, proc.stderr
+    assert list(folder.iterdir()) == []
+    page = tmp_path / "rmrb_20210127_04.txt"
+    page.write_text("中美关系\n两国元首通电话。\n", encoding="utf-8")
+    proc = run(["import", str(page), "--library", str(folder), "--quiet"])
     assert proc.returncode == 0, proc.stderr
+    assert run(["stats", "--library", str(folder)]).returncode == 0
 
 
 def test_analyze_json_is_json(tmp_path: Path) -> None:
