@@ -51,6 +51,14 @@ def needs_samples(library: Library) -> bool:
             and library.stats().get("articles", 0) == 0)
 
 
+def decline_samples(library: Library) -> None:
+    """Mark ``library`` as one the reader asked to be made empty: the samples are never imported into it (a library
+    made by "Make a new, empty library there?" was filled with the sample papers, then and at every later launch
+    while it stayed empty — seen by eye)."""
+    if library.meta_get(SAMPLES_KEY) is None:
+        library.meta_set(SAMPLES_KEY, "declined")
+
+
 def import_samples(library: Library, *, progress: Callable[..., None], cancel: threading.Event,
                    warn: Callable[[str], None] | None = None) -> object:
     """Import the bundled samples into ``library`` (run in a worker); marks the library as seeded."""

@@ -264,7 +264,7 @@ def build_window(settings: Settings | None = None, library: str | Path | None = 
     where = library_location(settings.last_library(), library)
     if library and not window.library.may_make(where):  # ``--library`` names no library, and none is to be made
         where = library_location(settings.last_library(), None)
-    opened = window.open_library(where)
+    opened = window.open_library(where, create=not is_url(str(where)))  # a database with no library: said, not made
     if not opened and window.archive is None and window.library.upgrading is None and not library \
             and is_url(where) and where == settings.last_library():
         # the last library was a shared one and its server cannot be reached now (the open said why in the Problems

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMenu, QProgres
 
 from reader.annotations.store import Annotation
 from reader.app.archive import Archive
+from reader.app.samples import decline_samples
 from reader.gui.actions import set_writable
 from reader.gui.dialogs import prompts
 from reader.gui.messages import error_text
@@ -34,6 +35,8 @@ class LibraryUi:
         self.recent_menu: QMenu | None = None
         #: the progress dialog of a library being upgraded in the background, while it lasts
         self.upgrading: QProgressDialog | None = None
+        #: folders the reader said yes to making an empty library in (:meth:`may_make`)
+        self._asked_empty: set[Path] = set()
         window.tree.currentItemChanged.connect(lambda item, _prev: self.publication_clicked(item))
 
     def publication_clicked(self, item: QTreeWidgetItem | None) -> None:
@@ -71,6 +74,8 @@ class LibraryUi:
         except (BroadsheetError, OSError) as e:
             self.w.report(error_text(e))
             return False
+        if not is_url(str(folder)) and Path(folder).expanduser().resolve() in self._asked_empty:
+            decline_samples(archive.library)
         self.set_archive(archive)
         return True
 
@@ -185,8 +190,12 @@ class LibraryUi:
     def may_make(self, folder: str | Path) -> bool:
         """Whether ``folder`` may be opened with a library made there: it holds one, or the reader said yes to
         making one (a folder chosen by mistake, a mistyped ``--library``, made an empty library without a word)."""
-        return is_url(str(folder)) or (Path(folder) / CATALOGUE).exists() \
-            or prompts.confirm_new_library(self.w, str(Path(folder).expanduser()))
+        if is_url(str(folder)) or (Path(folder) / CATALOGUE).exists():
+            return True
+        if not prompts.confirm_new_library(self.w, str(Path(folder).expanduser())):
+            return False
+        self._asked_empty.add(Path(folder).expanduser().resolve())  # made empty, never filled with the samples
+        return True
 
     def choose_shared_library(self) -> None:
         """File → Open shared library…: a library kept in PostgreSQL, by its URL (the password, if the

@@ -86,3 +86,54 @@ def test_a_library_the_window_is_given_that_is_not_there_is_asked_about(library_
         win.close()
         win.archive.close()
         win.deleteLater()
+
+
+def test_a_library_made_empty_when_asked_stays_empty_now_and_at_the_next_launch(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings, qtbot) -> None:  # noqa: ANN001
+    """Seen by eye: ``gui --library NEW`` asked "Make a new, empty library there?", and on Yes the window filled it with
+    the 72 sample articles; a folder made a library by File → Open library… was filled at the next launch."""
+    from reader.gui import app
+    from reader.library.catalogue import Library
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    monkeypatch.delenv("BROADSHEET_LIBRARY", raising=False)
+    new = tmp_path / "new"
+    for _launch in range(2):
+        win = app.build_window(settings, str(new))
+        try:
+            assert win.archive is not None and Path(win.archive.location) == new.resolve()
+            assert win.tasks.task is None, "no sample import started"
+        finally:
+            win.close()
+            win.archive.close()
+            win.deleteLater()
+        lib = Library(new, create=False)
+        try:
+            assert lib.stats()["articles"] == 0
+        finally:
+            lib.close()
+
+
+def test_a_database_given_to_the_window_that_holds_no_library_is_said_not_made_one(
+        pg_cluster, library_dir: Path, monkeypatch: pytest.MonkeyPatch, settings, qtbot) -> None:  # noqa: ANN001
+    """Seen in review: ``gui --library postgresql://…`` made Broadsheet's tables in a database holding no library,
+    where the command line and File → Open shared library refuse it."""
+    import psycopg
+
+    from reader.gui import app
+
+    monkeypatch.delenv("BROADSHEET_LIBRARY", raising=False)
+    url = pg_cluster.create_database("holds_no_library")
+    settings.add_recent_library(str(library_dir))
+    win = app.build_window(settings, url)
+    try:
+        assert win.archive is None or Path(str(win.archive.location)) == library_dir.resolve()
+        assert any("no library at" in m for m in win.problems.messages()), win.problems.messages()
+    finally:
+        win.close()
+        if win.archive is not None:
+            win.archive.close()
+        win.deleteLater()
+    with psycopg.connect(url) as conn:
+        assert conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname NOT IN "
+                            "('pg_catalog', 'information_schema')").fetchone() == (0,)
