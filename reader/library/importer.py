@@ -1437,12 +1437,16 @@ def _say_issue_pages_given_alone(library: Library, report: ImportReport) -> None
     imported now: a copy of the page file elsewhere in the folders imported (renamed or not) is imported as an issue
     of its own, under its folder's name, so :func:`_say_given_twice` (one issue, one page number) never found it,
     and every article of the page was there twice, unsaid (seen by a tester). Found by the bytes: the same sha256
-    as the page file's (of the METS files' page files, only those of the loose files' sizes are read). One sentence
-    a page, naming both files; both are kept, nothing of the reader's touched."""
+    as the page file's (of the METS files' page files, only those of the loose files' sizes are read: an issue
+    imported now against every loose file, an issue imported before only against the loose files imported now — a
+    review saw every page file of the library hashed when any loose file came in). One sentence a page, naming both
+    files; both are kept, nothing of the reader's touched."""
     imported = set(report.imported)
     loose: dict[int, dict[str, list[str]]] = {}  # size -> sha256 -> the ALTO files imported alone
+    now: dict[int, dict[str, list[str]]] = {}  # the same, of those imported now
     for path, digest, size in library.conn.execute("SELECT path, sha256, size FROM sources WHERE format = 'alto'"):
-        loose.setdefault(int(size or 0), {}).setdefault(str(digest), []).append(str(path))
+        for into in (loose, now) if path in imported else (loose,):
+            into.setdefault(int(size or 0), {}).setdefault(str(digest), []).append(str(path))
     if not loose or not imported:
         return
     rows = library.conn.execute(
@@ -1450,13 +1454,11 @@ def _say_issue_pages_given_alone(library: Library, report: ImportReport) -> None
         "JOIN sources s ON s.id = g.source_id JOIN issues i ON i.id = g.issue_id "
         "JOIN publications p ON p.id = i.publication_id "
         "WHERE s.format = 'mets' AND g.source_file IS NOT NULL ORDER BY s.path, g.number").fetchall()
-    alone_now = any(p in imported for by_digest in loose.values() for paths in by_digest.values() for p in paths)
     for mets_path, page_file, number, publication, date, edition in rows:
-        if not alone_now and mets_path not in imported:
+        against = loose if mets_path in imported else now
+        if not against:
             continue  # (no file read for an issue and loose files both imported before)
-        for copy in _loose_copies(Path(page_file), loose):
-            if copy not in imported and mets_path not in imported:
-                continue
+        for copy in _loose_copies(Path(page_file), against):
             issue = " ".join(str(x) for x in (publication, date, edition) if x)
             report.warnings.append((copy if copy in imported else str(mets_path), (
                 f"the issue {issue} has page {number} twice now: its page file {display_path(page_file)} (of "

@@ -59,3 +59,24 @@ def test_the_issue_imported_after_its_page_alone_says_it_too(src: Path, tmp_path
 def test_an_issue_alone_says_nothing_twice(src: Path, tmp_path: Path) -> None:
     with Library(tmp_path / "lib") as lib:
         assert not _twice(import_paths(lib, [src]).warnings)
+
+
+def test_an_unrelated_loose_page_hashes_no_page_file_of_an_issue_imported_before(
+        src: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seen in review: once a loose copy of a page was in the library, every later import of any loose ALTO file read
+    the issues' page files of that copy's size again (every page file of a large library, at every import)."""
+    from reader.library import importer
+
+    (src / "loose").mkdir()
+    shutil.copy(src / "issue" / "text" / PAGE, src / "loose" / PAGE)
+    with Library(tmp_path / "lib") as lib:
+        import_paths(lib, [src])
+        other = tmp_path / "other"
+        other.mkdir()
+        shutil.copy(Path(__file__).resolve().parents[1] / "data" / "samples" / "mets-alto" / "bl_statesman_1824-02-17"
+                    / "0002647_18240217_0003.xml", other / "page.xml")
+        hashed: list[Path] = []
+        real = importer._sha256
+        monkeypatch.setattr(importer, "_sha256", lambda p: hashed.append(Path(p)) or real(p))
+        import_paths(lib, [other])
+        assert not [p for p in hashed if "issue" in p.parts], hashed
