@@ -51,6 +51,8 @@ def _no_library_hint(where: str, given: str | None, replica: str | None) -> str:
 
     if replica or is_url(where):
         return ""
+    if os.path.lexists(where) and not os.path.isdir(where):
+        return ""  # a file: no import makes a library there (the advice was followed, and refused)
     origin = "" if given else (f"; it is ${ENV_VAR}" if os.environ.get(ENV_VAR) else "; it is the default library, "
                                "which the window fills with sample papers when it first opens")
     made = "`broadsheet import FILE…` makes one" if not given else f"`broadsheet import FILE… --library {given}` " \

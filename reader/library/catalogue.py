@@ -1228,6 +1228,7 @@ class Library:
         if not exists:
             if not create:
                 raise NoLibraryError(self.folder, "the folder holds no catalogue.sqlite" if self.folder.is_dir()
+                                     else "it is a file, not a folder" if self.folder.exists()
                                      else "there is no such folder")
             if self.folder.exists() and not self.folder.is_dir():
                 raise LibraryError(self.folder, "it is a file, not a folder")

@@ -57,6 +57,16 @@ def test_an_empty_folder_and_a_relative_name_are_refused(capsys: pytest.CaptureF
     assert list((elsewhere / "empty").iterdir()) == []
 
 
+def test_a_file_given_as_the_library_is_said_to_be_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Seen by eye: it said "there is no such folder; `broadsheet import FILE… --library …/seed_page.txt` makes one",
+    and the import then refused: "it is a file, not a folder"."""
+    page = tmp_path / "seed_page.txt"
+    page.write_text("中美关系\n", encoding="utf-8")
+    line = refused(capsys, ["search", "上海", "--library", str(page)])
+    assert line == f"broadsheet: no library at {page} (it is a file, not a folder).", line
+    assert page.read_text(encoding="utf-8") == "中美关系\n"
+
+
 def test_the_library_of_the_environment_or_the_default_folder_is_not_made(
         capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BROADSHEET_LIBRARY", str(tmp_path / "nope"))
