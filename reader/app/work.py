@@ -158,7 +158,7 @@ class WorkReport:
         followed = ""
         if self.followed:
             followed = (f"; {self.corrections_followed} correction(s), {self.annotations_followed} annotation(s) and "
-                        f"{self.entries_followed} collection entr(ies) follow their articles' new ids or files")
+                        f"{self.entries_followed} collection entr(ies) follow their articles, renamed or moved")
         colleagues = ""
         if self.colleagues_moved or self.colleagues_orphaned:
             colleagues = (f"; colleagues' work you may see: {self.colleagues_moved} note(s) followed their words, "

@@ -41,9 +41,9 @@ def moved_and_imported(capsys: pytest.CaptureFixture[str], tmp_path: Path, note:
 def test_the_entry_on_a_moved_file_is_counted_with_the_note(capsys: pytest.CaptureFixture[str],
                                                             tmp_path: Path) -> None:
     err = moved_and_imported(capsys, tmp_path, note=True)
-    assert "1 annotation(s) and 1 collection entr(ies) follow their articles' new ids or files" in err
+    assert "1 annotation(s) and 1 collection entr(ies) follow their articles, renamed or moved" in err
 
 
 def test_an_entry_alone_on_a_moved_file_is_counted(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     err = moved_and_imported(capsys, tmp_path, note=False)
-    assert "0 annotation(s) and 1 collection entr(ies) follow their articles' new ids or files" in err
+    assert "0 annotation(s) and 1 collection entr(ies) follow their articles, renamed or moved" in err
