@@ -1164,12 +1164,12 @@ def _source_lines(library: Library, source_id: int) -> set[str]:
 
 @dataclass
 class _Pending:
-    """A new file of the import that reads nearly as a file no longer there: stored once every new file was seen."""
+    """A new file of the import that reads nearly as a file no longer there: stored once every new file was seen (read
+    again then: what it read is not held meanwhile — a delivery of re-OCR'd files under new names, the old ones
+    removed, was held whole in memory, nothing stored until the end; seen in review)."""
 
     job: _Job
-    read: ReadFile
     meta: StoreMeta
-    lines: set[str]
     #: the gone sources it reads nearly as (ids)
     candidates: list[int]
 
@@ -1242,7 +1242,8 @@ class _FormerSelves:
         found = [i for i, n in counts.items() if n >= MOVED_LINES and self._reads_as(library, i, lines, read, meta)]
         if not found:
             return False
-        self.pending.append(_Pending(job, read, meta, lines, sorted(found)))
+        job.done, job.future = None, None  # read again by settle(), not held
+        self.pending.append(_Pending(job, meta, sorted(found)))
         return True
 
     def _reads_as(self, library: Library, source_id: int, lines: set[str], read: ReadFile, meta: StoreMeta) -> bool:
@@ -1274,13 +1275,18 @@ class _FormerSelves:
                 wanted[source_id] = wanted.get(source_id, 0) + 1
         chars = 0
         for held in self.pending:
+            try:
+                read = held.job.read()
+            except BroadsheetError as e:  # gone or changed since it was first read: said, as any file that fails
+                report.failed.append((str(held.job.path), str(e)))
+                continue
             live = [self.gone[i] for i in held.candidates if library.source(self.gone[i].path) is not None
                     and not Path(self.gone[i].path).exists()]
             if len(live) == 1 and wanted[live[0].id] == 1 and self._same_day_or_moved_with(library, held, live[0],
                                                                                              report):
-                chars += self._claim(library, held, live[0], report, store)
+                chars += self._claim(library, held, read, live[0], report, store)
                 continue
-            chars += store(held.job, held.read, held.meta)
+            chars += store(held.job, read, held.meta)
             if live:
                 self._say_unsure(held, live, wanted, report)
         self.pending.clear()
@@ -1297,7 +1303,7 @@ class _FormerSelves:
         moved = self.folders_moved | {(Path(old).parent, Path(new).parent) for new, old in report.moved}
         return (Path(source.path).parent, held.job.path.parent) in moved
 
-    def _claim(self, library: Library, held: _Pending, source: SourceInfo, report: ImportReport,
+    def _claim(self, library: Library, held: _Pending, read: ReadFile, source: SourceInfo, report: ImportReport,
                store: Callable[[_Job, ReadFile, StoreMeta], int]) -> int:
         path = held.job.path
         was = _issue_date(library, source.id)
@@ -1307,7 +1313,7 @@ class _FormerSelves:
         report.warnings.append((str(path), f"{display_path(path)}: moved from {display_path(source.path)} and changed "
                                            f"since; read again as an edited file, your work following its words"
                                            f"{dated}"))
-        return store(held.job, held.read, held.meta)
+        return store(held.job, read, held.meta)
 
     @staticmethod
     def _say_unsure(held: _Pending, live: Sequence[SourceInfo], wanted: dict[int, int], report: ImportReport) -> None:
