@@ -99,7 +99,7 @@ class ProblemsPanel(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.list, 1)
         lay.addLayout(buttons)
-        #: a quiet line in the empty list: an empty panel looked broken (seen by eye)
+        # a quiet line in the empty list: an empty panel looked broken (seen by eye)
         self.placeholder = QLabel(self.tr("No problems."), self.list.viewport())
         self.placeholder.setObjectName("problemsPlaceholder")
         self.placeholder.setEnabled(False)  # drawn in the palette's disabled (grey) text
