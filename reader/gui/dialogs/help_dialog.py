@@ -31,15 +31,14 @@ class HelpDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.text, 1)
         lay.addWidget(buttons)
-        self._size_to_text(buttons.sizeHint().height())
+        self._size_to_text(lay, buttons.sizeHint().height())
         fit_to_screen(self)
 
-    def _size_to_text(self, below: int) -> None:
+    def _size_to_text(self, lay: QVBoxLayout, below: int) -> None:
         """As high as the text (and ``below`` it, the buttons) at :data:`TEXT_WIDTH`; where the screen is shorter than
         that, wider, up to the screen's width, before the text scrolls. The text is measured in a copy of its document:
         its own, laid out by the browser at the browser's width of the moment (~80 pixels), was ~10 times too high,
         the dialog a screen high, ~60 % of it blank (seen by eye)."""
-        lay = self.layout()
         margins, bar = lay.contentsMargins(), self.text.verticalScrollBar().sizeHint().width()
         doc = self.text.document().clone(self)
         extra = QSize(2 * self.text.frameWidth() + margins.left() + margins.right(),
