@@ -27,6 +27,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
+    QDockWidget,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
@@ -589,6 +590,28 @@ def _key_sequences(spec: ActionSpec) -> list[QKeySequence]:
     return [QKeySequence(s) for s in spec.shortcuts]
 
 
+def dock_action(dock: QDockWidget, text: str, parent: QObject) -> QAction:
+    """A dock's View action: checked while the dock is open; choosing it shows the dock and brings its tab to the front
+    (the Log behind the Problems tab stayed behind it: seen by eye), or closes it when it is in front."""
+    act = QAction(text, parent)
+    act.setCheckable(True)
+    shown = dock.toggleViewAction()  # Qt's, checked while the dock is not hidden
+    act.setChecked(shown.isChecked())
+    shown.toggled.connect(act.setChecked)
+
+    def chosen(_checked: bool = False) -> None:
+        behind = dock.isVisible() and dock.visibleRegion().isEmpty()  # a tab of a dock, another tab in front
+        if dock.isHidden() or behind:
+            dock.show()
+            dock.raise_()
+        else:
+            dock.close()
+        act.setChecked(not dock.isHidden())
+
+    act.triggered.connect(chosen)
+    return act
+
+
 def make_action(window: MainWindow, spec: ActionSpec) -> QAction:
     """The QAction of ``spec``, its handler connected (plain actions get no ``checked`` argument)."""
     text = tr(spec.text)
@@ -597,8 +620,7 @@ def make_action(window: MainWindow, spec: ActionSpec) -> QAction:
     elif spec.provider == "redo":
         act = window.undo_stack.createRedoAction(window, text)
     elif spec.provider.startswith("dock:"):
-        act = getattr(window, spec.provider[5:]).toggleViewAction()
-        act.setText(text)
+        act = dock_action(getattr(window, spec.provider[5:]), text, window)
     else:
         act = QAction(text, window)
         act.setCheckable(spec.checkable)

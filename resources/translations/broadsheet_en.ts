@@ -865,7 +865,7 @@
 <context>
     <name>LibraryTree</name>
     <message>
-        <location filename="../../reader/gui/widgets/library_tree.py" line="+36"/>
+        <location filename="../../reader/gui/widgets/library_tree.py" line="+37"/>
         <source>Library</source>
         <extracomment>(page id, issue id)</extracomment>
         <translation type="unfinished"></translation>
@@ -895,7 +895,7 @@
         </translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>Page %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -983,7 +983,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="+198"/>
+        <location filename="../../reader/gui/actions.py" line="+199"/>
         <source>&amp;Open library…</source>
         <extracomment>widgets of the toolbar (dotted name on the window → place)</extracomment>
         <translation type="unfinished"></translation>
@@ -1375,13 +1375,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_ui.py" line="+62"/>
+        <location filename="../../reader/gui/library_ui.py" line="+65"/>
         <source>%1 was not opened: a task is running in this library. Cancel it (the button in the status bar) or let it end, then open the other library.</source>
-        <extracomment>the progress dialog of a library being upgraded in the background, while it lasts another library asked for while an import or a reindex runs in the open one (%1: its folder)</extracomment>
+        <extracomment>the progress dialog of a library being upgraded in the background, while it lasts folders the reader said yes to making an empty library in (:meth:`may_make`) another library asked for while an import or a reindex runs in the open one (%1: its folder)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Updating the library {0} for this version of Broadsheet. This happens once and can take some minutes for a large library; nothing in it is lost, and if it is interrupted the library stays as it was.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1406,7 +1406,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Open shared library</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2117,7 +2117,7 @@ Save your text over it? (Undo brings the other text back.)</source>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/problems_panel.py" line="+87"/>
+        <location filename="../../reader/gui/widgets/problems_panel.py" line="+88"/>
         <source>Problems</source>
         <extracomment>the room left and right of a message, and above and below it</extracomment>
         <translation type="unfinished"></translation>
@@ -2130,6 +2130,11 @@ Save your text over it? (Undo brings the other text back.)</source>
     <message>
         <location line="+1"/>
         <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No problems.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2556,7 +2561,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Counting…</source>
         <translation type="unfinished"></translation>
     </message>

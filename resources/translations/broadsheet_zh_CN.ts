@@ -865,7 +865,7 @@
 <context>
     <name>LibraryTree</name>
     <message>
-        <location filename="../../reader/gui/widgets/library_tree.py" line="+36"/>
+        <location filename="../../reader/gui/widgets/library_tree.py" line="+37"/>
         <source>Library</source>
         <extracomment>(page id, issue id)</extracomment>
         <translation>文库</translation>
@@ -894,7 +894,7 @@
         </translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>Page %1</source>
         <translation>第 %1 页</translation>
     </message>
@@ -982,7 +982,7 @@
         <translation>松开鼠标，把这些文件导入文库。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="+198"/>
+        <location filename="../../reader/gui/actions.py" line="+199"/>
         <source>&amp;Open library…</source>
         <extracomment>widgets of the toolbar (dotted name on the window → place)</extracomment>
         <translation>打开文库(&amp;O)…</translation>
@@ -1374,13 +1374,13 @@
         <translation>正在停止运行中的任务…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_ui.py" line="+62"/>
+        <location filename="../../reader/gui/library_ui.py" line="+65"/>
         <source>%1 was not opened: a task is running in this library. Cancel it (the button in the status bar) or let it end, then open the other library.</source>
-        <extracomment>the progress dialog of a library being upgraded in the background, while it lasts another library asked for while an import or a reindex runs in the open one (%1: its folder)</extracomment>
+        <extracomment>the progress dialog of a library being upgraded in the background, while it lasts folders the reader said yes to making an empty library in (:meth:`may_make`) another library asked for while an import or a reindex runs in the open one (%1: its folder)</extracomment>
         <translation>未打开 %1：本文库中有任务正在运行。请取消它（状态栏中的按钮）或等它结束，再打开另一个文库。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Updating the library {0} for this version of Broadsheet. This happens once and can take some minutes for a large library; nothing in it is lost, and if it is interrupted the library stays as it was.</source>
         <translation>正在为此版本的 Broadsheet 更新文库 {0}。此操作只进行一次，大型文库可能需要几分钟；其中内容不会丢失，若被中断，文库保持原样。</translation>
     </message>
@@ -1405,7 +1405,7 @@
         <translation>打开或新建文库文件夹</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Open shared library</source>
         <translation>打开共享文库</translation>
     </message>
@@ -2126,7 +2126,7 @@ Save your text over it? (Undo brings the other text back.)</source>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/problems_panel.py" line="+87"/>
+        <location filename="../../reader/gui/widgets/problems_panel.py" line="+88"/>
         <source>Problems</source>
         <extracomment>the room left and right of a message, and above and below it</extracomment>
         <translation>问题</translation>
@@ -2140,6 +2140,11 @@ Save your text over it? (Undo brings the other text back.)</source>
         <location line="+1"/>
         <source>Clear</source>
         <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No problems.</source>
+        <translation>没有问题。</translation>
     </message>
 </context>
 <context>
@@ -2582,7 +2587,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>时间轴按“搜索”标签页上的开关比较字符</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>

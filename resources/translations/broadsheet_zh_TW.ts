@@ -865,7 +865,7 @@
 <context>
     <name>LibraryTree</name>
     <message>
-        <location filename="../../reader/gui/widgets/library_tree.py" line="+36"/>
+        <location filename="../../reader/gui/widgets/library_tree.py" line="+37"/>
         <source>Library</source>
         <extracomment>(page id, issue id)</extracomment>
         <translation>文庫</translation>
@@ -894,7 +894,7 @@
         </translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>Page %1</source>
         <translation>第 %1 頁</translation>
     </message>
@@ -982,7 +982,7 @@
         <translation>放開滑鼠，把這些檔案匯入文庫。</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/actions.py" line="+198"/>
+        <location filename="../../reader/gui/actions.py" line="+199"/>
         <source>&amp;Open library…</source>
         <extracomment>widgets of the toolbar (dotted name on the window → place)</extracomment>
         <translation>開啟文庫(&amp;O)…</translation>
@@ -1374,13 +1374,13 @@
         <translation>正在停止執行中的任務…</translation>
     </message>
     <message>
-        <location filename="../../reader/gui/library_ui.py" line="+62"/>
+        <location filename="../../reader/gui/library_ui.py" line="+65"/>
         <source>%1 was not opened: a task is running in this library. Cancel it (the button in the status bar) or let it end, then open the other library.</source>
-        <extracomment>the progress dialog of a library being upgraded in the background, while it lasts another library asked for while an import or a reindex runs in the open one (%1: its folder)</extracomment>
+        <extracomment>the progress dialog of a library being upgraded in the background, while it lasts folders the reader said yes to making an empty library in (:meth:`may_make`) another library asked for while an import or a reindex runs in the open one (%1: its folder)</extracomment>
         <translation>未開啟 %1：本文庫中有任務正在執行。請取消它（狀態列中的按鈕）或等它結束，再開啟另一個文庫。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Updating the library {0} for this version of Broadsheet. This happens once and can take some minutes for a large library; nothing in it is lost, and if it is interrupted the library stays as it was.</source>
         <translation>正在為此版本的 Broadsheet 更新文庫 {0}。此操作只進行一次，大型文庫可能需要幾分鐘；其中內容不會遺失，若被中斷，文庫保持原樣。</translation>
     </message>
@@ -1405,7 +1405,7 @@
         <translation>開啟或新建文庫資料夾</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Open shared library</source>
         <translation>開啟共享文庫</translation>
     </message>
@@ -2126,7 +2126,7 @@ Save your text over it? (Undo brings the other text back.)</source>
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../reader/gui/widgets/problems_panel.py" line="+87"/>
+        <location filename="../../reader/gui/widgets/problems_panel.py" line="+88"/>
         <source>Problems</source>
         <extracomment>the room left and right of a message, and above and below it</extracomment>
         <translation>問題</translation>
@@ -2140,6 +2140,11 @@ Save your text over it? (Undo brings the other text back.)</source>
         <location line="+1"/>
         <source>Clear</source>
         <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No problems.</source>
+        <translation>沒有問題。</translation>
     </message>
 </context>
 <context>
@@ -2582,7 +2587,7 @@ Ctrl+F finds in the article (F3 / Shift+F3 for the next / previous match).&lt;/p
         <translation>時間軸依「搜尋」分頁上的開關比對字元</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Counting…</source>
         <translation>正在統計…</translation>
     </message>

@@ -6,10 +6,10 @@ and its OK button off the screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from reader.gui.dialogs.titles import fit_to_screen
+from reader.gui.dialogs.titles import FRAME, fit_to_screen
 
 #: the text's width, in pixels (the lines of a paragraph a reader takes in at a glance)
 TEXT_WIDTH = 560
@@ -31,11 +31,24 @@ class HelpDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.text, 1)
         lay.addWidget(buttons)
-        doc = self.text.document()
-        doc.setTextWidth(TEXT_WIDTH)
-        frame = 2 * self.text.frameWidth() + 2 * int(doc.documentMargin())
-        margins, bar = lay.contentsMargins(), self.text.verticalScrollBar().sizeHint().width()
-        self.resize(TEXT_WIDTH + frame + margins.left() + margins.right() + bar,
-                    int(doc.size().height()) + frame + buttons.sizeHint().height() + lay.spacing()
-                    + margins.top() + margins.bottom())
+        self._size_to_text(lay, buttons.sizeHint().height())
         fit_to_screen(self)
+
+    def _size_to_text(self, lay: QVBoxLayout, below: int) -> None:
+        """As high as the text (and ``below`` it, the buttons) at :data:`TEXT_WIDTH`; where the screen is shorter than
+        that, wider, up to the screen's width, before the text scrolls. The text is measured in a copy of its document:
+        its own, laid out by the browser at the browser's width of the moment (~80 pixels), was ~10 times too high,
+        the dialog a screen high, ~60 % of it blank (seen by eye)."""
+        margins, bar = lay.contentsMargins(), self.text.verticalScrollBar().sizeHint().width()
+        doc = self.text.document().clone(self)
+        extra = QSize(2 * self.text.frameWidth() + margins.left() + margins.right(),
+                      2 * self.text.frameWidth() + 2 + below + lay.spacing() + margins.top() + margins.bottom())
+        screen = self.screen()
+        room = screen.availableGeometry().size() - FRAME - extra if screen is not None else QSize(0, 0)
+        width = TEXT_WIDTH + 2 * int(doc.documentMargin()) + bar  # the browser's inside, the scroll bar's room kept
+        doc.setTextWidth(width)
+        while doc.size().height() > room.height() and width + 40 <= room.width():
+            width += 40
+            doc.setTextWidth(width)
+        self.resize(width + extra.width(), int(doc.size().height()) + extra.height())
+        doc.deleteLater()

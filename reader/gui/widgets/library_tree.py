@@ -9,6 +9,7 @@ thousands of issues opens at once. The articles of the selection are in
 from __future__ import annotations
 
 import logging
+from pathlib import PurePath
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -168,8 +169,12 @@ class LibraryTree(QTreeWidget):
         if item.data(0, ROLE_KIND) != "issue" or item.childCount() or self.archive is None:
             return
         issue_id = int(item.data(0, ROLE_ID))
-        for page in self.archive.pages(issue_id):
-            label = self.tr("Page %1").replace("%1", page.label or str(page.number))
+        pages = self.archive.pages(issue_id)
+        shown = [page.label or str(page.number) for page in pages]
+        for page, number in zip(pages, shown, strict=True):
+            label = self.tr("Page %1").replace("%1", number)
+            if shown.count(number) > 1 and page.source:  # two rows "Page 1" (two text files of one day): their files
+                label = f"{label} · {PurePath(page.source).name}"
             child = QTreeWidgetItem([label, str(page.articles)])
             child.setData(0, ROLE_KIND, "page")
             child.setData(0, ROLE_ID, page.id)

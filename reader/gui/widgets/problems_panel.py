@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Q
 from PySide6.QtGui import QGuiApplication, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListView,
     QListWidget,
     QPushButton,
@@ -98,16 +99,25 @@ class ProblemsPanel(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.list, 1)
         lay.addLayout(buttons)
+        # a quiet line in the empty list: an empty panel looked broken (seen by eye)
+        self.placeholder = QLabel(self.tr("No problems."), self.list.viewport())
+        self.placeholder.setObjectName("problemsPlaceholder")
+        self.placeholder.setEnabled(False)  # drawn in the palette's disabled (grey) text
+        self.placeholder.move(6, 4)
+        self.placeholder.adjustSize()
+        self.placeholder.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.copy_button.clicked.connect(self.copy)
         self.clear_button.clicked.connect(self.clear)
 
     def add(self, message: str) -> None:
         self.list.addItem(f"{time.strftime('%H:%M:%S')}  {message}")
+        self.placeholder.hide()
         self.list.scrollToBottom()
 
     def clear(self) -> None:
         """Forget every message (the Clear button; another library opened)."""
         self.list.clear()
+        self.placeholder.show()
 
     def messages(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.gui.widgets.flow import ElidedComboBox
+from reader.gui.widgets.flow import ElidedComboBox, FlowLayout
 from reader.search.timeline import UNDATED, Bucket, Timeline
 
 #: one colour per query (Okabe–Ito, readable by colour-blind readers), repeating
@@ -337,8 +337,12 @@ class TimelineView(QWidget):
         self.compared.setToolTip(self.tr("The timeline compares characters as the switch on the Search tab says"))
         self.chart = TimelineChart(self)
 
-        top = QHBoxLayout()
-        top.addWidget(self.field, 1)
+        # the field takes its row's free width (it was ~40 pixels wide beside the Problems dock: seen by eye), never
+        # less than ~12 characters; the choices and buttons keep their widths and go to another row where narrow
+        room = self.field.fontMetrics().horizontalAdvance("x" * 12)
+        self.field.setMinimumWidth(room + self.field.sizeHint().height())  # and its clear button
+        top = FlowLayout()
+        top.addWidget(self.field)
         top.addWidget(self.by)
         top.addWidget(self.measure)
         top.addWidget(self.go)
