@@ -614,14 +614,16 @@ def renamed_keys(old: Sequence[tuple[str, str, bytes | None]],
     return out
 
 
-def stored_anchors(before: Sequence[tuple[str, str, bytes | None, str | None]]) -> list[str]:
-    """:func:`article_anchor` of articles as stored ((id, parts, spans, title) each, in the source's order), numbered as
-    :func:`anchored_keys` numbers them (two articles beginning alike: ``anchor#1``)."""
+def stored_anchors(before: Sequence[tuple[str, str, bytes | None, str | None, str]]) -> list[str]:
+    """:func:`article_anchor` of articles as stored ((id, parts, spans, title, the reader's id) each, in the source's
+    order), numbered as :func:`anchored_keys` numbers them (two articles beginning alike: ``anchor#1``). An article
+    with no text is anchored on the reader's id, as when it was read (on the library's id it never matched: such an
+    article got a new id when its moved file was read again — seen in review)."""
     seen: dict[str, int] = {}
     out = []
-    for key, parts, spans, title in before:
+    for key, parts, spans, title, local in before:
         try:
-            anchor = article_anchor(Article(id=key, parts=parts_from_json(parts, spans), title=title))
+            anchor = article_anchor(Article(id=local, parts=parts_from_json(parts, spans), title=title))
         except ValueError:  # a damaged line map: the article is anchored anew
             anchor = f"id:{key}"
         n = seen.get(anchor, 0)
@@ -630,12 +632,13 @@ def stored_anchors(before: Sequence[tuple[str, str, bytes | None, str | None]]) 
     return out
 
 
-def kept_keys(before: Sequence[tuple[str, str, bytes | None, str | None]],
+def kept_keys(before: Sequence[tuple[str, str, bytes | None, str | None, str]],
               anchors: Sequence[str]) -> list[str | None]:
     """For each article of a source read again (``anchors``, in its order), the id the source's article of the same
-    anchor had (``before``: (id, parts, spans, title) of what it gave), else None. The ids are made from the path a
-    file was first imported under: read again at another path (moved, its folder renamed), its articles are the same."""
-    was = dict(zip(stored_anchors(before), (k for k, _, _, _ in before), strict=True))
+    anchor had (``before``: (id, parts, spans, title, the reader's id) of what it gave), else None. The ids are made
+    from the path a file was first imported under: read again at another path (moved, its folder renamed), its
+    articles are the same."""
+    was = dict(zip(stored_anchors(before), (row[0] for row in before), strict=True))
     seen: dict[str, int] = {}
     out: list[str | None] = []
     for anchor in anchors:
@@ -1639,10 +1642,10 @@ class Library:
         if meta.first_page is not None and rows.pages:
             shift = meta.first_page - rows.pages[0].number
         with self.transaction():
-            stored = [(str(k), str(p), sp, t) for k, p, sp, t in conn.execute(
-                "SELECT a.id, a.parts, a.spans, a.title FROM articles a JOIN sources s ON s.id = a.source_id "
-                "WHERE s.path = ? ORDER BY a.seq", (path,))]
-            before = [(k, p, sp) for k, p, sp, _ in stored]
+            stored = [(str(k), str(p), sp, t, str(local)) for k, p, sp, t, local in conn.execute(
+                "SELECT a.id, a.parts, a.spans, a.title, a.local_id FROM articles a JOIN sources s "
+                "ON s.id = a.source_id WHERE s.path = ? ORDER BY a.seq", (path,))]
+            before = [(k, p, sp) for k, p, sp, _, _ in stored]
             source_id = self._source_row(conn, rows, path, sha256, mtime, size)
             issue_id = self._issue(conn, meta)
             page_ids = self._insert_pages(conn, rows.pages, issue_id, source_id, shift)
@@ -1683,16 +1686,16 @@ class Library:
 
     @staticmethod
     def _keys(conn: Connection, path: str, source_id: int, anchors: Sequence[str],
-              before: Sequence[tuple[str, str, bytes | None, str | None]]) -> list[str]:
+              before: Sequence[tuple[str, str, bytes | None, str | None, str]]) -> list[str]:
         """The ids of a source's articles (anchored on ``anchors``) as stored now: an article whose anchor the source
         gave before keeps the id it had (:func:`kept_keys`: a file moved keeps its ids, whatever its path, its date or
         its publication says now); another is anchored on the path (:func:`anchored_keys`), or, when that id is
         another source's (a file moved away from this path keeps the ids it had here), on the path and this source."""
         keys = anchored_keys(path, anchors)
         made = set(keys)
-        if any(k not in made for k, _, _, _ in before):  # (else every article it gave is anchored on this path)
+        if any(row[0] not in made for row in before):  # (else every article it gave is anchored on this path)
             keys = [kept or key for kept, key in zip(kept_keys(before, anchors), keys, strict=True)]
-        own = {k for k, _, _, _ in before}
+        own = {row[0] for row in before}
         taken = _others_ids(conn, [k for k in keys if k not in own])
         if taken:
             alone = anchored_keys(f"{path}\0{source_id}", anchors)
