@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from reader.model.document import HEADLINE_ROLES, Article, Block, Box, Line, Page, Part, reading_order_of
@@ -5221,17 +5221,30 @@ def _fragments_joined(articles: list[Article]) -> list[Article]:
     """Unheaded articles of a few Latin letters joined to the page's article above: a notice's signature the rules
     left alone (L'Union 1865's '"« DARGENT.'), an advert's last display word ("NALE!"), a rule's marks read as
     letters ("'•xlir") are no items. Chinese items as short are items (a brand's slogan, a photo's caption)."""
+    def fragment(above: Article, article: Article) -> list[Part] | None:
+        head, text = _head_and_text(article)
+        letters = sum(ch.isalpha() for ch in text)
+        if not head and above.pages == article.pages and letters < FRAGMENT_LETTERS \
+                and not any(is_wide(ch) for ch in text):
+            return article.parts
+        return None
+
+    return _joined_to_above(articles, fragment)
+
+
+def _joined_to_above(articles: list[Article],
+                     joined: Callable[[Article, Article], list[Part] | None]) -> list[Article]:
+    """The page's articles with those ``joined`` gives parts for (asked with the article kept above it, furniture
+    aside) made part of the article above: those parts appended to it, the article gone."""
     out: list[Article] = []
     above: Article | None = None
     for article in articles:
         if article.kind == "furniture":
             out.append(article)
             continue
-        head, text = _head_and_text(article)
-        letters = sum(ch.isalpha() for ch in text)
-        if (above is not None and not head and above.pages == article.pages and letters < FRAGMENT_LETTERS
-                and not any(is_wide(ch) for ch in text)):
-            above.parts.extend(article.parts)
+        parts = joined(above, article) if above is not None else None
+        if above is not None and parts is not None:
+            above.parts.extend(parts)
             continue
         out.append(article)
         above = article
@@ -5275,20 +5288,13 @@ def _announced_joined(articles: list[Article]) -> list[Article]:
     and that article's heads its crossheads (L'Ouest-Éclair 1918's "PREMIER ÉCHELON" under "… les divers échelons de
     cette démobilisation :"). A capitalised word before the colon ("… by de voornaemfte Boekverkoper:", a bookseller's
     advert naming its sellers) or a stop after it announces nothing; nor does Chinese text."""
-    out: list[Article] = []
-    above: Article | None = None
-    for article in articles:
-        if article.kind == "furniture":
-            out.append(article)
-            continue
-        text = _head_and_text(above)[1] if above is not None and above.pages == article.pages else ""
-        if above is not None and _ANNOUNCING.search(text) and not any(is_wide(ch) for ch in text[-5:]):
-            above.parts.extend(replace(p, role="section-heading") if p.role in HEADLINE_ROLES else p
-                               for p in article.parts)
-            continue
-        out.append(article)
-        above = article
-    return out
+    def announced(above: Article, article: Article) -> list[Part] | None:
+        text = _head_and_text(above)[1] if above.pages == article.pages else ""
+        if _ANNOUNCING.search(text) and not any(is_wide(ch) for ch in text[-5:]):
+            return [replace(p, role="section-heading") if p.role in HEADLINE_ROLES else p for p in article.parts]
+        return None
+
+    return _joined_to_above(articles, announced)
 
 
 def _law_title(article: Article) -> None:

@@ -71,12 +71,17 @@ def cli(request: pytest.FixtureRequest, tmp_path: Path, capsys: pytest.CaptureFi
     yield Cli(capsys, where)
 
 
-@pytest.fixture
-def src(tmp_path: Path) -> Path:
-    day = tmp_path / "src" / "人民日报" / "2021-01-30"
+def _day(tmp_path: Path, date: str) -> Path:
+    """A source folder holding :data:`PAGE` as page 2 of the People's Daily of ``date`` (dated by its folders)."""
+    day = tmp_path / "src" / "人民日报" / date
     day.mkdir(parents=True)
     (day / "02.txt").write_text(PAGE, encoding="utf-8")
     return tmp_path / "src"
+
+
+@pytest.fixture
+def src(tmp_path: Path) -> Path:
+    return _day(tmp_path, "2021-01-30")
 
 
 def test_a_dated_folder_renamed_dates_its_articles_at_the_import_and_they_keep_their_ids(cli: Cli, src: Path) -> None:
@@ -171,10 +176,7 @@ def _move_and_edit(src: Path, *, to: str = "2021-01-30", names: tuple[str, ...] 
 
 @pytest.fixture
 def day29(tmp_path: Path) -> Path:
-    day = tmp_path / "src" / "人民日报" / "2021-01-29"
-    day.mkdir(parents=True)
-    (day / "02.txt").write_text(PAGE, encoding="utf-8")
-    return tmp_path / "src"
+    return _day(tmp_path, "2021-01-29")
 
 
 def test_a_file_moved_and_edited_at_once_is_read_as_edited_and_the_work_follows(cli: Cli, day29: Path) -> None:
